@@ -1,0 +1,4 @@
+import type { Command } from '../command.js';
+
+// Each command lives in its own module; add one import and one entry per command.
+export const commands: Command[] = [];

@@ -1,0 +1,3 @@
+module racewatch.dev/gooracle
+
+go 1.22
