@@ -1,0 +1,76 @@
+// The shape of a racewatch check, after golang.org/x/tools/go/analysis: a check is a
+// plain value; it runs over one package through a Pass and reports Diagnostics.
+// Expensive shared results (the concurrency model, function summaries) are Analyses
+// that checks require; each is computed once per package and handed to every check.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A byte range in one file, as go/token positions (FileSet base + offset; 0 = none). */
+export interface Range {
+  pos: number;
+  end: number;
+}
+
+export interface RelatedLocation extends Range {
+  message: string;
+}
+
+export interface TextEdit extends Range {
+  newText: string;
+}
+
+export interface SuggestedFix {
+  /** A verb phrase: "Use Lock instead of RLock". */
+  message: string;
+  /** Safe fixes keep behaviour; unsafe ones may change it and are applied only when asked. */
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic extends Range {
+  /** Filled in by the framework with the reporting check's name. */
+  check?: string;
+  /** Defaults to the check's severity. */
+  severity?: Severity;
+  message: string;
+  related?: RelatedLocation[];
+  fixes?: SuggestedFix[];
+}
+
+/**
+ * A shared analysis: computed once per package, its result read by every check (or
+ * analysis) that requires it. `run` may call pass.resultOf for the analyses it requires.
+ */
+export interface Analysis<T> {
+  name: string;
+  requires: Analysis<unknown>[];
+  run(pass: AnalysisPass): T;
+}
+
+/** What a check or analysis sees of the package under analysis. */
+export interface AnalysisPass {
+  /** The package being analysed: files, positions, types (see src/analysis/pass.ts). */
+  readonly pkg: import('./pass.js').PackageUnit;
+  resultOf<T>(analysis: Analysis<T>): T;
+}
+
+export interface CheckPass extends AnalysisPass {
+  readonly check: Check;
+  report(diagnostic: Diagnostic): void;
+}
+
+export interface CheckDoc {
+  /** One line, lower case, no period: "concurrent map access without a common lock". */
+  title: string;
+  /** Markdown with the sections: What it finds · Why it matters · Example · How to fix · Fix safety. */
+  markdown: string;
+}
+
+export interface Check {
+  /** kebab-case, names the hazard: "map-race", "write-under-rlock". Never reused. */
+  name: string;
+  doc: CheckDoc;
+  severity: Severity;
+  requires: Analysis<unknown>[];
+  run(pass: CheckPass): void;
+}

@@ -1,0 +1,99 @@
+// The package under analysis, as a check or shared analysis sees it: its parsed files
+// (in-package _test.go files included when tests are loaded), positions, and type
+// information computed lazily on first use, so that syntax-only checks never pay for
+// the type checker.
+
+import type { File } from '../syntax/ast.js';
+import type { FileSet, Pos } from '../syntax/position.js';
+
+/**
+ * Type information for one package, from src/types. Kept opaque here until the type
+ * checker's API settles; checks that need it narrow it through src/types' own exports.
+ */
+export type PackageTypes = unknown;
+
+export interface ModuleInfo {
+  /** Module path from go.mod ("example.com/app"), or "std" for GOROOT/src. */
+  path: string;
+  /** Directory holding go.mod. */
+  dir: string;
+}
+
+export interface PackageUnit {
+  /** "example.com/app/cache"; for an external test package, "…/cache_test". */
+  readonly importPath: string;
+  /** The package clause's name ("cache"), from the first parsed file. */
+  readonly name: string;
+  /** Absolute directory of the package. */
+  readonly dir: string;
+  /** The go version in force ("1.22" from go.mod's go line), "" when unknown. */
+  readonly goVersion: string;
+  readonly module: ModuleInfo | null;
+  /** True for packages inside $(go env GOROOT)/src: the standard library and its commands. */
+  readonly inGoroot: boolean;
+  readonly fset: FileSet;
+  /** Parsed files, in file-name order; files that failed to parse still appear with what was recovered. */
+  readonly files: readonly File[];
+  /** Absolute file names, parallel to `files`. */
+  readonly fileNames: readonly string[];
+  /** The file's bytes (what positions index into). */
+  source(file: File): Uint8Array;
+  /** True for _test.go files. */
+  isTestFile(file: File): boolean;
+  /** The file containing pos, if it belongs to this package. */
+  fileAt(pos: Pos): File | undefined;
+  /**
+   * Type information, type-checked on first access; undefined when no type checker is
+   * available or the package could not be typed. Checks must stay quiet about what
+   * they cannot know rather than guess.
+   */
+  readonly types: PackageTypes | undefined;
+}
+
+/** Builds a PackageUnit from parsed files; `types` is a thunk evaluated at most once. */
+export function makePackageUnit(init: {
+  importPath: string;
+  dir: string;
+  goVersion: string;
+  module: ModuleInfo | null;
+  inGoroot: boolean;
+  fset: FileSet;
+  files: { name: string; ast: File; src: Uint8Array; isTest: boolean }[];
+  types?: () => PackageTypes | undefined;
+}): PackageUnit {
+  const sorted = [...init.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files = sorted.map((f) => f.ast);
+  const byFile = new Map(sorted.map((f) => [f.ast, f]));
+  let typesDone = false;
+  let typesValue: PackageTypes | undefined;
+  const name = files.find((f) => f.Name.Name !== '')?.Name.Name ?? '';
+  return {
+    importPath: init.importPath,
+    name,
+    dir: init.dir,
+    goVersion: init.goVersion,
+    module: init.module,
+    inGoroot: init.inGoroot,
+    fset: init.fset,
+    files,
+    fileNames: sorted.map((f) => f.name),
+    source: (file) => byFile.get(file)?.src ?? new Uint8Array(),
+    isTestFile: (file) => byFile.get(file)?.isTest ?? false,
+    fileAt(pos) {
+      for (const f of files) if (f.FileStart <= pos && pos <= f.FileEnd) return f;
+      return undefined;
+    },
+    get types() {
+      if (!typesDone) {
+        typesDone = true;
+        try {
+          typesValue = init.types?.();
+        } catch {
+          // A type checker failure must not take the syntax-only checks down with it.
+          typesValue = undefined;
+        }
+      }
+      return typesValue;
+    },
+  };
+}
