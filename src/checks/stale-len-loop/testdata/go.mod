@@ -1,0 +1,3 @@
+module racewatch.test/stalelenloop
+
+go 1.22

@@ -1,0 +1,3 @@
+module racewatch.test/syncmapmisuse
+
+go 1.22

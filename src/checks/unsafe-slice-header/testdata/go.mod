@@ -1,0 +1,3 @@
+module racewatch.test/unsafesliceheader
+
+go 1.22
