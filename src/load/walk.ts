@@ -1,0 +1,39 @@
+// Directory walking for `...` patterns, with the go command's rules in module mode:
+// below the root, directories named testdata or starting with '.' or '_' are skipped,
+// as are vendor directories, nested modules (a go.mod of their own) and symlinks.
+// (src/load/patterns.ts, by the parser engineer, expands patterns for other commands;
+// this walker is the loader's own, kept small until the two are reconciled.)
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function walkPackageDirs(root: string, visit: (dir: string) => void): void {
+  const walk = (dir: string, isRoot: boolean): void => {
+    if (!isRoot && existsSync(join(dir, 'go.mod'))) return;
+    visit(dir);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const subdirs = entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && e.name !== 'testdata' && e.name !== 'vendor')
+      .map((e) => e.name)
+      .sort();
+    for (const name of subdirs) walk(join(dir, name), false);
+  };
+  walk(root, true);
+}
+
+/** go's pattern matching: `...` matches any string; "x/..." also matches "x". */
+export function patternMatcher(pattern: string): (name: string) => boolean {
+  let re = '';
+  for (const part of pattern.split('...')) {
+    if (re !== '') re += '.*';
+    re += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  if (pattern.endsWith('/...')) re = re.slice(0, -'/.*'.length) + '(/.*)?';
+  const rx = new RegExp(`^${re}$`);
+  return (name) => rx.test(name);
+}
