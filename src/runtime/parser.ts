@@ -85,7 +85,7 @@ const FUNCTION = /^[A-Za-z_$.][^\s(]*(?:\(\*?[^\s)]+\)[^\s(]*)*(?:\[.*\][^\s(]*)
 const FOUND = /^Found (\d+) data race\(s\)$/;
 
 /** Cheap substring tests that let the parser skip ordinary log lines without unwrapping them. */
-const TRIGGERS = ['DATA RACE', 'fatal error: ', 'nil map', 'data race(s)', 'race detected'];
+export const TRIGGERS = ['DATA RACE', 'fatal error: ', 'nil map', 'data race(s)', 'race detected'];
 
 export function mayStartReport(raw: string): boolean {
   for (const t of TRIGGERS) if (raw.includes(t)) return true;
@@ -158,16 +158,15 @@ export class ReportParser {
   private partialCount = 0;
 
   /** Counts lines that the caller knows cannot matter (fast path for bulk log text). */
-  skipLines(count: number, bytes: number): void {
+  skipLines(count: number): void {
     this.lineNo += count;
     this.stats.lines += count;
-    this.stats.bytes += bytes;
   }
 
-  feed(raw: string, byteLength = raw.length + 1): void {
+  /** One raw line without its newline. Input bytes are counted by the reader, not here. */
+  feed(raw: string): void {
     this.lineNo++;
     this.stats.lines++;
-    this.stats.bytes += byteLength;
     if (!this.busy && !mayStartReport(raw)) return;
     let lines: LogLine[];
     try {
