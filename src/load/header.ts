@@ -153,7 +153,9 @@ export function scanHeader(text: string, complete: boolean): FileHeader | null {
     if (!truncated || complete) fail('expected package clause, found end of file');
     return truncated && !complete ? null : result;
   }
+  const clauseStart = pos;
   if (ident() !== 'package') {
+    pos = clauseStart;
     fail("expected 'package'");
     return result;
   }

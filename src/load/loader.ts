@@ -613,6 +613,8 @@ class GoLoader implements Loader {
   /** Whether `go list` would match this directory for a `...` pattern: some file is selected. */
   private matchesWildcard(dir: string): boolean {
     if (!this.hasGoFiles(dir)) return false;
+    // GOROOT/src/builtin only documents the predeclared identifiers; go never matches it with `...`.
+    if (this.gorootSrc && dir === join(this.gorootSrc, 'builtin')) return false;
     const sel = this.selectDir(dir);
     return sel.goFiles.length + sel.testGoFiles.length + sel.xTestGoFiles.length > 0;
   }

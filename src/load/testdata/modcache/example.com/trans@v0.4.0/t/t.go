@@ -1,0 +1,1 @@
+package t // an older version that minimal version selection must not pick

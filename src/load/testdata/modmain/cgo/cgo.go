@@ -1,0 +1,6 @@
+package cgo
+
+// #include <stdlib.h>
+import "C"
+
+func Free() {}

@@ -1,0 +1,8 @@
+package cgo
+
+import (
+	"fmt"
+	_ "unsafe"
+)
+
+var _ = fmt.Sprint

@@ -1,0 +1,6 @@
+/*
+//go:build windows
+This is inside a block comment, so it is no constraint.
+*/
+
+package constraints

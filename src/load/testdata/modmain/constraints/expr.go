@@ -1,0 +1,3 @@
+//go:build (linux || darwin) && !(386 || arm)
+
+package constraints

@@ -1,0 +1,2 @@
+// Package docpkg pretends to be documentation.
+package documentation

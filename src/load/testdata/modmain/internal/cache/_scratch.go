@@ -1,0 +1,3 @@
+package cache
+
+this file is ignored by name and not even parsed

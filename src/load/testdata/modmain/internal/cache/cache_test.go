@@ -1,0 +1,5 @@
+package cache
+
+import "testing"
+
+func TestNew(t *testing.T) { _ = New() }

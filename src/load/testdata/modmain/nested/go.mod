@@ -1,0 +1,3 @@
+module example.com/modmain/nested
+
+go 1.21

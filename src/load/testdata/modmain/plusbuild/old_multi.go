@@ -1,0 +1,4 @@
+// +build linux windows
+// +build !386
+
+package plusbuild

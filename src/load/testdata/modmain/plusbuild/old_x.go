@@ -1,0 +1,3 @@
+// +build x
+
+package plusbuild

@@ -1,0 +1,3 @@
+package vendored
+
+import _ "example.com/vdep/inner"

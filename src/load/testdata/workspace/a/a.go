@@ -1,0 +1,6 @@
+package a
+
+import (
+	_ "example.com/b/bb"
+	_ "example.com/wdep"
+)
