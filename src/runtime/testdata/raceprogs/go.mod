@@ -1,0 +1,3 @@
+module example.com/racewatchfixtures
+
+go 1.21
