@@ -31,8 +31,9 @@ func getConnCtor(id string) *conn {
 	if v, ok := conns.Load(id); ok {
 		return v.(*conn)
 	}
-	conns.Store(id, newConn(id)) // want `Load then Store of the same key`
-	return newConn(id)
+	c := newConn(id)
+	conns.Store(id, c) // want `Load then Store of the same key`
+	return c
 }
 
 func counterFor(m *sync.Map, name string) *atomic.Int64 {

@@ -1,0 +1,174 @@
+// A sync.Map copied by value: passed, assigned, returned, ranged over, put in a
+// composite literal, or held by a struct that is copied (value receivers included).
+// Only copies of existing values count: a composite literal or a call's result is a
+// fresh value, and copying it is how such values are made.
+
+import { type CallExpr, type Expr, type FuncDecl, type FuncLit, type Node, end, inspect, pos } from '../../syntax/ast.js';
+import { ArrayType, MapType, Pointer, Slice, Struct, type Type, unalias } from '../../types/types.js';
+import type { Ctx } from './index.js';
+import { textOf, unparen } from './astq.js';
+
+/** An expression that reads an existing variable (so using its value copies it). */
+function isExistingValue(e: Expr): boolean {
+  e = unparen(e);
+  switch (e.kind) {
+    case 'Ident':
+      return e.Name !== '_' && e.Name !== 'nil';
+    case 'SelectorExpr':
+    case 'IndexExpr':
+    case 'StarExpr':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function article(word: string): string {
+  return /^[AEIOUaeiou]/.test(word) ? 'an' : 'a';
+}
+
+/** "cache" or "*p (an Index holding a sync.Map in field byID)". */
+function describe(ctx: Ctx, e: Expr, t: Type, where: string): string {
+  const text = textOf(ctx.pkg, ctx.file, e);
+  if (where === '') return text;
+  const name = ctx.types.typeName(t);
+  return `${text} (${article(name)} ${name} holding a sync.Map in ${where})`;
+}
+
+export function checkCopies(ctx: Ctx): void {
+  const { types, file } = ctx;
+  const copied = (e: Expr): { t: Type; where: string } | undefined => {
+    if (!isExistingValue(e)) return undefined;
+    const u = unparen(e);
+    if (u.kind === 'Ident' && !types.isVariable(u)) return undefined;
+    const t = types.typeOf(e);
+    const where = types.syncMapInside(t);
+    return t === undefined || where === undefined ? undefined : { t, where };
+  };
+  const report = (at: Node, message: string) => {
+    ctx.pass.report({ pos: pos(at), end: end(at), message: `sync.Map copied by value: ${message}; share it through a pointer instead` });
+  };
+  const funcStack: Array<FuncDecl | FuncLit> = [];
+  inspect(
+    file,
+    (n) => {
+      switch (n.kind) {
+        case 'FuncDecl':
+          funcStack.push(n);
+          checkReceiver(ctx, n);
+          break;
+        case 'FuncLit':
+          funcStack.push(n);
+          break;
+        case 'CallExpr':
+          checkCall(ctx, n, copied, report);
+          break;
+        case 'AssignStmt':
+          if (n.Lhs.length === n.Rhs.length) {
+            n.Rhs.forEach((r, i) => {
+              const l = n.Lhs[i]!;
+              if (l.kind === 'Ident' && l.Name === '_') return;
+              const c = copied(r);
+              if (c) report(r, `${describe(ctx, r, c.t, c.where)} is copied into ${textOf(ctx.pkg, file, l)}`);
+            });
+          }
+          break;
+        case 'ValueSpec':
+          if (n.Names.length === n.Values.length) {
+            n.Values.forEach((r, i) => {
+              const l = n.Names[i]!;
+              if (l.Name === '_') return;
+              const c = copied(r);
+              if (c) report(r, `${describe(ctx, r, c.t, c.where)} is copied into ${l.Name}`);
+            });
+          }
+          break;
+        case 'ReturnStmt': {
+          const fn = funcStack[funcStack.length - 1];
+          const fname = fn?.kind === 'FuncDecl' ? fn.Name.Name : 'the function literal';
+          for (const r of n.Results) {
+            const c = copied(r);
+            if (c) report(r, `${describe(ctx, r, c.t, c.where)} is copied into the result of ${fname}`);
+          }
+          break;
+        }
+        case 'RangeStmt': {
+          if (n.Value === null || (n.Value.kind === 'Ident' && n.Value.Name === '_')) break;
+          const xt = types.typeOf(n.X);
+          const elem = xt === undefined ? undefined : rangeElem(xt);
+          const where = types.syncMapInside(elem);
+          if (elem === undefined || where === undefined) break;
+          const name = types.typeName(elem);
+          const holding = where === '' ? '' : ` (holding a sync.Map in ${where})`;
+          report(n.Value, `range copies each ${name}${holding} into ${textOf(ctx.pkg, file, n.Value)}`);
+          break;
+        }
+        case 'CompositeLit':
+          for (const elt of n.Elts) {
+            const isKV = elt.kind === 'KeyValueExpr';
+            const v = isKV ? elt.Value : elt;
+            const c = copied(v);
+            if (!c) continue;
+            const into = isKV && elt.Key.kind === 'Ident' && isStructLit(ctx, n) ? `field ${elt.Key.Name}` : 'an element of the composite literal';
+            report(v, `${describe(ctx, v, c.t, c.where)} is copied into ${into}`);
+          }
+          break;
+        case 'SendStmt': {
+          const c = copied(n.Value);
+          if (c) report(n.Value, `${describe(ctx, n.Value, c.t, c.where)} is copied into the channel ${textOf(ctx.pkg, file, n.Chan)}`);
+          break;
+        }
+        default:
+          break;
+      }
+      return true;
+    },
+    (n) => {
+      if (n.kind === 'FuncDecl' || n.kind === 'FuncLit') funcStack.pop();
+    },
+  );
+}
+
+function isStructLit(ctx: Ctx, lit: Expr): boolean {
+  const t = ctx.types.typeOf(lit);
+  return t !== undefined && unalias(t).underlying() instanceof Struct;
+}
+
+function rangeElem(t: Type): Type | undefined {
+  let u = unalias(t).underlying();
+  if (u instanceof Pointer) u = unalias(u.elem).underlying();
+  if (u instanceof Slice || u instanceof ArrayType || u instanceof MapType) return u.elem;
+  return undefined;
+}
+
+function checkCall(
+  ctx: Ctx,
+  call: CallExpr,
+  copied: (e: Expr) => { t: Type; where: string } | undefined,
+  report: (at: Node, message: string) => void,
+): void {
+  if (ctx.types.isConversionOrBuiltin(call)) return;
+  const fname = textOf(ctx.pkg, ctx.file, unparen(call.Fun));
+  call.Args.forEach((a, i) => {
+    const c = copied(a);
+    if (!c) return;
+    const param = ctx.types.paramName(call, i);
+    const into = param !== undefined ? `parameter ${param} of ${fname}` : `an argument of ${fname}`;
+    report(a, `${describe(ctx, a, c.t, c.where)} is copied into ${into}`);
+  });
+}
+
+function checkReceiver(ctx: Ctx, fn: FuncDecl): void {
+  const recv = fn.Recv?.List[0];
+  if (recv === undefined || recv.Type === null) return;
+  const t = ctx.types.typeOf(recv.Type);
+  const where = ctx.types.syncMapInside(t);
+  if (t === undefined || where === undefined) return;
+  const name = ctx.types.typeName(t);
+  const holding = where === '' ? '' : ` (holding a sync.Map in ${where})`;
+  ctx.pass.report({
+    pos: pos(recv.Type),
+    end: end(recv.Type),
+    message: `sync.Map copied by value: ${fn.Name.Name} has a value receiver: every call copies the ${name}${holding}; use a pointer receiver`,
+  });
+}
