@@ -47,10 +47,21 @@ export interface Analysis<T> {
   run(pass: AnalysisPass): T;
 }
 
+/** Run-wide settings a check may consult (set from the command line). */
+export interface RunSettings {
+  /**
+   * Report in packages inside GOROOT too. Off by default: the standard library uses
+   * linkname, unsafe and runtime internals legitimately, and checks that flag those
+   * hazards stay quiet there unless asked (`racewatch check --include-goroot`).
+   */
+  includeGoroot: boolean;
+}
+
 /** What a check or analysis sees of the package under analysis. */
 export interface AnalysisPass {
   /** The package being analysed: files, positions, types (see src/analysis/pass.ts). */
   readonly pkg: import('./pass.js').PackageUnit;
+  readonly settings: RunSettings;
   resultOf<T>(analysis: Analysis<T>): T;
 }
 

@@ -1,5 +1,8 @@
 import type { Command } from '../command.js';
 import { triageCommand } from './triage.js';
+import { checkCommand } from './check.js';
+import { checksCommand } from './checks.js';
+import { explainCommand } from './explain.js';
 
 // Each command lives in its own module; add one import and one entry per command.
-export const commands: Command[] = [triageCommand];
+export const commands: Command[] = [triageCommand, checkCommand, checksCommand, explainCommand];

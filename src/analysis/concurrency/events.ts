@@ -1,0 +1,141 @@
+// What a function does, as far as concurrency is concerned: an ordered list of events
+// (memory accesses with the locks held, goroutine spawns, synchronisation operations).
+// A function's summary is its event list with paths rooted at its receiver,
+// parameters, package variables and captured variables; a caller inlines it by
+// substituting its own paths for the callee's receiver and parameters.
+
+/**
+ * An abstract memory location: a root (a variable, a package variable, a receiver)
+ * followed by field names. `key` identifies the location; `text` is how the source
+ * spells it at the access.
+ *
+ * Root keys: `V<pos>` a local variable or parameter declared at pos; `G<name>` a
+ * package variable; `F<n>` a fresh object no other code can name (a call result).
+ */
+export interface Path {
+  key: string;
+  root: string;
+  text: string;
+}
+
+export type LockMode = 'w' | 'r';
+
+/** The locks that must be held at a program point: lock path key -> mode and spelling. */
+export type LockSet = ReadonlyMap<string, { mode: LockMode; text: string }>;
+
+export const NO_LOCKS: LockSet = new Map();
+
+/** Where an event sits in its function: enclosing loops, and branch arms taken. */
+export interface Place {
+  /** Ids of the loops around the event, outermost first. */
+  loops: readonly number[];
+  /** `ifId:arm` for each if/switch/select arm around the event, outermost first. */
+  arms: readonly string[];
+}
+
+export interface AccessEvent {
+  k: 'access';
+  path: Path;
+  write: boolean;
+  /** An operation on a map's contents (index, len, range, delete...): the map at `path`. */
+  mapOp: boolean;
+  /** The location itself holds a map (assigning it replaces the map). */
+  mapLoc: boolean;
+  /** Done with sync/atomic: never races with another atomic access. */
+  atomic: boolean;
+  /** The operation as the source spells it: "len(c.items)", "c.items[k] = v". */
+  op: string;
+  pos: number;
+  end: number;
+  locks: LockSet;
+  /** Display name of the function whose body holds the access: "(*Cache).Put". */
+  fn: string;
+  seq: number;
+  place: Place;
+}
+
+export interface SpawnEvent {
+  k: 'spawn';
+  /** "go", "errgroup.Go", "WaitGroup.Go", "time.AfterFunc". */
+  via: string;
+  body: Event[];
+  /** The WaitGroup/errgroup whose Wait joins this goroutine (Go methods), if any. */
+  group: string | null;
+  /** Spawned repeatedly: in a loop here or in the body of a function inlined in a loop. */
+  multi: boolean;
+  /** Loop-fresh variable roots: each instance sees its own copy. */
+  freshRoots: ReadonlySet<string>;
+  /** What runs: "(*Server).loop", "a function literal". */
+  what: string;
+  pos: number;
+  locks: LockSet;
+  seq: number;
+  place: Place;
+}
+
+export type SyncOp = 'send' | 'recv' | 'close' | 'wait' | 'done';
+
+export interface SyncEvent {
+  k: 'sync';
+  op: SyncOp;
+  /** Channel / WaitGroup path key; null when it has no name we can follow. */
+  obj: string | null;
+  /** Channel capacity when known (0 = unbuffered). */
+  cap: number | undefined;
+  pos: number;
+  seq: number;
+  place: Place;
+}
+
+export type Event = AccessEvent | SpawnEvent | SyncEvent;
+
+export interface FuncSummary {
+  name: string;
+  events: Event[];
+  /** Root keys of the receiver and parameters, for substitution at call sites. */
+  recvRoot: string | null;
+  paramRoots: (string | null)[];
+  /** Locks held at every return that were not held on entry (lock helpers). */
+  acquired: LockSet;
+  /** Locks released that the function did not take (unlock helpers). */
+  released: ReadonlySet<string>;
+  /** The summary was cut short (size or depth bound): absence of events proves nothing. */
+  truncated: boolean;
+}
+
+export function lockSetUnion(a: LockSet, b: LockSet): LockSet {
+  if (a.size === 0) return b;
+  if (b.size === 0) return a;
+  const m = new Map(a);
+  for (const [k, v] of b) {
+    const prev = m.get(k);
+    if (!prev || (prev.mode === 'r' && v.mode === 'w')) m.set(k, v);
+  }
+  return m;
+}
+
+export function lockSetIntersect(a: LockSet, b: LockSet): LockSet {
+  if (a === b) return a;
+  const m = new Map<string, { mode: LockMode; text: string }>();
+  for (const [k, v] of a) {
+    const o = b.get(k);
+    if (o) m.set(k, v.mode === 'w' && o.mode === 'w' ? v : { mode: 'r', text: v.text });
+  }
+  return m;
+}
+
+/** A lock both sides hold that excludes them from each other (not two read locks). */
+export function commonLock(a: LockSet, b: LockSet): string | undefined {
+  for (const [k, v] of a) {
+    const o = b.get(k);
+    if (o && (v.mode === 'w' || o.mode === 'w')) return k;
+  }
+  return undefined;
+}
+
+export function describeLocks(l: LockSet): string {
+  if (l.size === 0) return 'without a lock';
+  const parts = [...l.values()].filter((v) => !v.text.startsWith('once ')).map((v) => (v.mode === 'r' ? `${v.text} (read)` : v.text));
+  if (parts.length === 0) return 'without a lock';
+  return 'holding ' + parts.join(', ');
+}

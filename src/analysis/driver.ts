@@ -1,0 +1,133 @@
+// The driver behind `racewatch check`: load the packages matching the patterns, parse
+// each file once, run the selected checks per package, and gather findings, errors
+// and statistics. Packages are independent units of work, so on a multi-core machine
+// they are handed out one at a time to worker threads (a pull queue keeps both cores
+// busy whatever the package sizes); small runs stay in-process, where starting
+// threads would cost more than it saves.
+
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { checks as registry } from '../checks/registry.js';
+import { createLoader } from '../load/index.js';
+import { detectGoroot } from '../load/env.js';
+import type { Check, RunSettings } from './check.js';
+import { compareFindings, type CheckRun, type Finding, type RunError } from './findings.js';
+import { runPackage, validateRequirements } from './runner.js';
+import { badSuppressionCheck, BAD_SUPPRESSION } from './suppress.js';
+import { buildUnit, unitsOf, type UnitSpec } from './units.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
+
+export interface DriverOptions {
+  cwd: string;
+  patterns: string[];
+  /** The checks to run; bad-suppression is handled by the framework (include it to get its findings). */
+  checks: readonly Check[];
+  /** Every check name that exists (suppressions naming others are reported). Default: the registry's. */
+  known?: ReadonlySet<string>;
+  tests?: boolean;
+  tags?: string[];
+  goos?: string;
+  goarch?: string;
+  includeGoroot?: boolean;
+  /** Worker threads; undefined = decide from the machine and the amount of work, 0 = in-process. */
+  workers?: number;
+}
+
+/** Units with fewer files than this run in-process. */
+const MIN_FILES_FOR_WORKERS = 200;
+
+export function allKnownChecks(): Set<string> {
+  return new Set([...registry.map((c) => c.name), BAD_SUPPRESSION]);
+}
+
+export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
+  const started = process.hrtime.bigint();
+  const cwd = resolve(opts.cwd);
+  validateRequirements(opts.checks);
+
+  const loader = createLoader({ cwd, tests: opts.tests !== false, goos: opts.goos, goarch: opts.goarch, tags: opts.tags });
+  const loaded = loader.packages(opts.patterns.length > 0 ? opts.patterns : ['./...']);
+  const errors: RunError[] = loaded.errors.map((e) => ({ ...e }));
+  const goroot = detectGoroot();
+  const units = unitsOf(loaded.packages, goroot ? join(resolve(goroot), 'src') : null);
+
+  const reportBadSuppressions = opts.checks.some((c) => c.name === BAD_SUPPRESSION);
+  const checks = opts.checks.filter((c) => c.name !== BAD_SUPPRESSION);
+  const settings: RunSettings = { includeGoroot: opts.includeGoroot === true };
+  const known = opts.known ?? allKnownChecks();
+
+  const totalFiles = units.reduce((n, u) => n + u.files.length, 0);
+  const allRegistered = checks.every((c) => registry.includes(c) || c === badSuppressionCheck);
+  let workers = opts.workers ?? (totalFiles >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 4) : 0);
+  // Workers find checks by name in the registry; ad hoc checks (tests) run in-process.
+  if (!allRegistered) workers = 0;
+  workers = Math.min(workers, units.length);
+
+  const findings: Finding[] = [];
+  let files = 0;
+  let lines = 0;
+  if (workers <= 1) {
+    for (const spec of units) {
+      const { unit, lines: n } = buildUnit(spec, errors);
+      const r = runPackage(unit, checks, { settings, known, reportBadSuppressions });
+      findings.push(...r.findings);
+      errors.push(...r.errors);
+      files += unit.files.length;
+      lines += n;
+    }
+  } else {
+    const init: WorkerInit = { checkNames: checks.map((c) => c.name), settings, known: [...known], reportBadSuppressions };
+    const results = await runInWorkers(units, workers, init);
+    for (const r of results) {
+      findings.push(...r.findings);
+      errors.push(...r.errors);
+      files += r.files;
+      lines += r.lines;
+    }
+  }
+  for (const note of loader.notes()) errors.push({ file: '', line: 0, column: 0, message: note });
+
+  findings.sort(compareFindings);
+  errors.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { findings, errors, stats: { packages: units.length, files, lines, seconds }, checks: opts.checks };
+}
+
+type UnitResult = Extract<FromWorker, { findings: Finding[] }>;
+
+function runInWorkers(units: UnitSpec[], count: number, init: WorkerInit): Promise<UnitResult[]> {
+  // Biggest packages first, so that no large one is left for the end while a core idles.
+  const queue = [...units].sort((a, b) => b.files.length - a.files.length);
+  const results: UnitResult[] = [];
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  return new Promise((resolvePromise, reject) => {
+    let live = count;
+    let failed = false;
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(workerUrl, { workerData: init });
+      const next = () => {
+        const unit = queue.shift();
+        w.postMessage((unit ? { unit } : { done: true }) satisfies ToWorker);
+      };
+      w.on('message', (msg: FromWorker) => {
+        if ('fatal' in msg) {
+          failed = true;
+          void w.terminate();
+          reject(new Error(msg.fatal));
+          return;
+        }
+        if ('findings' in msg) results.push(msg);
+        next();
+      });
+      w.on('error', (err) => {
+        failed = true;
+        reject(err);
+      });
+      w.on('exit', () => {
+        live--;
+        if (live === 0 && !failed) resolvePromise(results);
+      });
+    }
+  });
+}

@@ -1,0 +1,10 @@
+// Every racewatch check, in one list: one import and one entry per check. The meta
+// test (src/checks/checks.test.ts) keeps this list, the folders under src/checks and
+// their docs and testdata in step.
+
+import type { Check } from '../analysis/check.js';
+import { runtimeLinkname } from './runtime-linkname/index.js';
+
+export const checks: readonly Check[] = [
+  runtimeLinkname,
+];
