@@ -548,7 +548,7 @@ class GoLoader implements Loader {
     const cmd = join(src, 'cmd');
     if (isUnder(fromDir, cmd)) {
       const dir = join(cmd, 'vendor', importPath);
-      return this.hasGoFiles(dir) ? this.packageAt(dir, importPath, null, true) : null;
+      return this.hasGoFiles(dir) ? this.packageAt(dir, `cmd/vendor/${importPath}`, null, true) : null;
     }
     if (isUnder(fromDir, src)) {
       const dir = join(src, 'vendor', importPath);
@@ -683,11 +683,12 @@ class GoLoader implements Loader {
           continue;
         }
         const src = this.gorootSrc;
-        if (pattern === 'cmd') walkMatching(join(src, 'cmd'), () => true);
-        else {
-          walkMatching(src, () => true);
-          walkMatching(join(src, 'vendor'), () => true);
-        }
+        // As in the go command: runtime/cgo is no part of std or cmd when cgo is off.
+        const notCgoRuntime = (dir: string): boolean => this.build.cgoEnabled || dir !== join(src, 'runtime', 'cgo');
+        const root = pattern === 'cmd' ? join(src, 'cmd') : src;
+        walkMatching(root, notCgoRuntime);
+        // ...and main packages vendored into cmd (such as x/tools' bisect) are not commands of cmd.
+        walkMatching(join(root, 'vendor'), (dir) => notCgoRuntime(dir) && (pattern !== 'cmd' || this.selectDir(dir).name !== 'main'));
         continue;
       }
       const ctx = this.defaultContext();
