@@ -4,7 +4,11 @@
 
 import type { Check } from '../analysis/check.js';
 import { runtimeLinkname } from './runtime-linkname/index.js';
+import { mapRace } from './map-race/index.js';
+import { dataRace } from './data-race/index.js';
 
 export const checks: readonly Check[] = [
+  mapRace,
+  dataRace,
   runtimeLinkname,
 ];

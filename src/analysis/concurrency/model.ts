@@ -1,0 +1,428 @@
+// The concurrency model of one package: which code runs on which goroutine, which
+// accesses can happen at the same time (happens-before from spawns, joins and
+// channels), and which of those conflict without a common lock.
+//
+// Three sources of concurrency, each precise in its own way:
+//  1. spawns: a function that starts goroutines (go, errgroup.Go, WaitGroup.Go,
+//     time.AfterFunc) runs alongside them from the spawn until a join;
+//  2. types that hold a mutex: their exported methods may be called from several
+//     goroutines at once (Infer's RacerD assumption), so an access made without the
+//     lock races with a conflicting access made under it;
+//  3. HTTP handlers: each request runs the handler on its own goroutine.
+
+import type * as ast from '../../syntax/ast.js';
+import {
+  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock,
+} from './events.js';
+import { receiverBaseName } from './litetypes.js';
+import { type SourceAccess, Summarizer } from './summarize.js';
+
+/** Where an access runs, for messages. */
+export interface AccessContext {
+  /** "the goroutine started at line 12 (running a function literal)". */
+  describe: string;
+  /** Position of the go statement (or registration) that starts it, if any. */
+  startPos: number | null;
+}
+
+export interface Race {
+  kind: 'map' | 'data';
+  a: AccessEvent;
+  b: AccessEvent;
+  actx: AccessContext;
+  bctx: AccessContext;
+}
+
+/** One field access, for lock-discipline checks: who touches the field, how, under which locks. */
+export interface FieldAccess {
+  /** "Cache.items" for fields reached through a receiver of type Cache. */
+  field: string;
+  access: AccessEvent;
+  context: AccessContext;
+}
+
+export interface ConcurrencyModel {
+  summarizer: Summarizer;
+  races: Race[];
+  /** Every receiver-rooted field access of every method, by "Type.field". */
+  fieldAccesses: Map<string, FieldAccess[]>;
+  summaryOf(decl: ast.FuncDecl): FuncSummary;
+}
+
+interface Thread {
+  events: Event[];
+  accesses: AccessEvent[];
+  syncs: SyncEvent[];
+  parent: Thread | null;
+  spawn: SpawnEvent | null;
+  multi: boolean;
+  ctx: AccessContext;
+  /** Roots each instance has its own copy of (loop-fresh variables). */
+  fresh: ReadonlySet<string>;
+}
+
+export function buildModel(files: readonly ast.File[], src: SourceAccess, goVersion: string): ConcurrencyModel {
+  const sz = new Summarizer(files, src, { goVersion });
+  const idx = sz.index;
+  const races: Race[] = [];
+  const seen = new Set<string>();
+  const report = (kind: 'map' | 'data', a: AccessEvent, b: AccessEvent, actx: AccessContext, bctx: AccessContext): void => {
+    const k = a.pos < b.pos || (a.pos === b.pos && a.end <= b.end) ? `${a.pos}:${a.end}:${b.pos}:${b.end}` : `${b.pos}:${b.end}:${a.pos}:${a.end}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    races.push({ kind, a, b, actx, bctx });
+  };
+
+  const decls: ast.FuncDecl[] = [];
+  for (const f of files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body) decls.push(d);
+
+  // 1. Spawns, from every function that starts goroutines (directly or through callees).
+  for (const d of decls) {
+    const s = sz.summaryOf(d);
+    if (!s.events.some((e) => e.k === 'spawn')) continue;
+    const root = makeThread(s.events, null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
+    spawnRaces(root, report);
+  }
+
+  // 2. Exported methods of types that hold a mutex; 3. HTTP handlers.
+  const fieldAccesses = new Map<string, FieldAccess[]>();
+  const byType = new Map<string, ast.FuncDecl[]>();
+  for (const d of decls) {
+    if (!d.Recv || d.Recv.List.length === 0) continue;
+    const base = receiverBaseName(d.Recv.List[0]!.Type);
+    if (!base) continue;
+    let l = byType.get(base);
+    if (!l) byType.set(base, (l = []));
+    l.push(d);
+  }
+  const handlerThreads: Thread[] = [];
+  for (const [typeName, methods] of byType) {
+    const holdsMutex = idx.holdsMutex({ k: 'named', pkg: '', name: typeName });
+    const entries: Thread[] = [];
+    for (const d of methods) {
+      const s = sz.summaryOf(d);
+      const recvRoot = s.recvRoot;
+      const norm = recvRoot ? normalizeRoot(s.events, recvRoot, `R${typeName}`) : s.events;
+      const name = d.Name.Name;
+      const ctx: AccessContext = { describe: `in ${s.name}`, startPos: null };
+      const t = makeThread(norm, null, null, true, ctx, new Set(), sz);
+      for (const th of threadsOf(t)) {
+        for (const a of th.accesses) {
+          if (!a.path.root.startsWith('R')) continue;
+          const field = typeName + a.path.key.slice(a.path.root.length);
+          let l = fieldAccesses.get(field);
+          if (!l) fieldAccesses.set(field, (l = []));
+          l.push({ field, access: a, context: th.ctx });
+        }
+      }
+      if (name === 'ServeHTTP' && d.Type.Params.List.length === 2) {
+        handlerThreads.push(makeThread(norm, null, null, true, { describe: `in the HTTP handler ${s.name}, which runs once per request`, startPos: null }, new Set(), sz));
+      }
+      if (holdsMutex && isExported(name) && !/Locked$/.test(name) && recvRoot) entries.push(t);
+    }
+    if (entries.length > 0) entryRaces(entries, (a) => a.path.root === `R${typeName}`, true, report);
+  }
+
+  for (const h of sz.handlers) {
+    const shared = h.capturedRoots;
+    const t = makeThread(h.summary.events, null, null, true, { describe: `in ${h.what}, which runs once per request`, startPos: h.pos }, new Set(), sz);
+    (t as { sharedRoots?: ReadonlySet<string> }).sharedRoots = shared;
+    handlerThreads.push(t);
+  }
+  if (handlerThreads.length > 0) {
+    const shared = new Set<string>();
+    for (const h of sz.handlers) for (const r of h.capturedRoots) shared.add(r);
+    entryRaces(handlerThreads, (a) => a.path.root.startsWith('G') || a.path.root.startsWith('R') || shared.has(a.path.root), false, report);
+  }
+
+  return { summarizer: sz, races, fieldAccesses, summaryOf: (d) => sz.summaryOf(d) };
+}
+
+function isExported(name: string): boolean {
+  return name.length > 0 && name[0]! >= 'A' && name[0]! <= 'Z';
+}
+
+function normalizeRoot(events: Event[], from: string, to: string): Event[] {
+  const mapKey = (k: string): string => (k === from || k.startsWith(from + '.') || k.startsWith(from + '[') ? to + k.slice(from.length) : k);
+  const mapLocks = (l: LockSet): LockSet => {
+    if (l.size === 0) return l;
+    const m = new Map();
+    for (const [k, v] of l) m.set(mapKey(k), v);
+    return m;
+  };
+  return events.map((e): Event => {
+    switch (e.k) {
+      case 'access':
+        return e.path.root === from ? { ...e, path: { ...e.path, key: mapKey(e.path.key), root: to }, locks: mapLocks(e.locks) } : { ...e, locks: mapLocks(e.locks) };
+      case 'sync':
+        return e.obj ? { ...e, obj: mapKey(e.obj) } : e;
+      case 'spawn':
+        return { ...e, body: normalizeRoot(e.body, from, to), group: e.group ? mapKey(e.group) : null, locks: mapLocks(e.locks) };
+    }
+  });
+}
+
+function makeThread(events: Event[], parent: Thread | null, spawn: SpawnEvent | null, multi: boolean, ctx: AccessContext, fresh: ReadonlySet<string>, sz: Summarizer): Thread {
+  const t: Thread = { events, accesses: [], syncs: [], parent, spawn, multi, ctx, fresh };
+  for (const e of events) {
+    if (e.k === 'access') t.accesses.push(e);
+    else if (e.k === 'sync') t.syncs.push(e);
+  }
+  (t as { children?: Thread[] }).children = events
+    .filter((e): e is SpawnEvent => e.k === 'spawn')
+    .map((s) => {
+      const f = new Set([...fresh, ...s.freshRoots]);
+      const line = sz.lineOf(s.pos);
+      const how = s.via === 'go' ? 'the goroutine' : `the goroutine (${s.via})`;
+      return makeThread(s.body, t, s, multi || s.multi, { describe: `in ${how} started at line ${line} running ${s.what}`, startPos: s.pos }, f, sz);
+    });
+  return t;
+}
+
+function children(t: Thread): Thread[] {
+  return (t as { children?: Thread[] }).children ?? [];
+}
+
+function threadsOf(t: Thread): Thread[] {
+  const out: Thread[] = [t];
+  for (const c of children(t)) out.push(...threadsOf(c));
+  return out;
+}
+
+// ---- conflicts
+
+/** The kind of race two accesses to one location make, or null if they do not conflict. */
+function conflict(a: AccessEvent, b: AccessEvent): 'map' | 'data' | null {
+  if (a.atomic || b.atomic) return null;
+  if (!a.write && !b.write) return null;
+  if (a.mapOp && b.mapOp) return 'map';
+  if (a.mapOp || b.mapOp) {
+    // A map operation reads the variable holding the map: it conflicts with replacing it.
+    const plain = a.mapOp ? b : a;
+    return plain.write ? 'map' : null;
+  }
+  return 'data';
+}
+
+function byKey(accesses: Iterable<AccessEvent>): Map<string, AccessEvent[]> {
+  const m = new Map<string, AccessEvent[]>();
+  for (const a of accesses) {
+    let l = m.get(a.path.key);
+    if (!l) m.set(a.path.key, (l = []));
+    l.push(a);
+  }
+  return m;
+}
+
+type Reporter = (kind: 'map' | 'data', a: AccessEvent, b: AccessEvent, actx: AccessContext, bctx: AccessContext) => void;
+
+/** Concurrent entry points (exported methods of a locked type, handlers): all pairs run in parallel. */
+function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, needOneLocked: boolean, report: Reporter): void {
+  const all: { a: AccessEvent; t: Thread; entry: number }[] = [];
+  entries.forEach((e, i) => {
+    for (const th of threadsOf(e)) for (const a of th.accesses) if (shared(a) && !th.fresh.has(a.path.root)) all.push({ a, t: th, entry: i });
+  });
+  const groups = new Map<string, typeof all>();
+  for (const x of all) {
+    let l = groups.get(x.a.path.key);
+    if (!l) groups.set(x.a.path.key, (l = []));
+    l.push(x);
+  }
+  for (const l of groups.values()) {
+    if (!l.some((x) => x.a.write)) continue;
+    for (let i = 0; i < l.length; i++) {
+      for (let j = i; j < l.length; j++) {
+        const x = l[i]!;
+        const y = l[j]!;
+        const kind = conflict(x.a, y.a);
+        if (!kind) continue;
+        if (commonLock(x.a.locks, y.a.locks)) continue;
+        if (needOneLocked && realLocks(x.a.locks) === 0 && realLocks(y.a.locks) === 0) continue;
+        report(kind, x.a, y.a, x.t.ctx, y.t.ctx);
+      }
+    }
+  }
+}
+
+function realLocks(l: LockSet): number {
+  let n = 0;
+  for (const k of l.keys()) if (!k.startsWith('once:')) n++;
+  return n;
+}
+
+/** Races between a spawning function and the goroutines it starts (and among them). */
+function spawnRaces(root: Thread, report: Reporter): void {
+  const threads = threadsOf(root);
+  if (threads.length < 2) return;
+  const keyed = threads.map((t) => byKey(t.accesses));
+  for (let i = 0; i < threads.length; i++) {
+    for (let j = i; j < threads.length; j++) {
+      const ti = threads[i]!;
+      const tj = threads[j]!;
+      if (i === j && !ti.multi) continue;
+      if (i === j && ti.parent && joinedEachIteration(ti)) continue;
+      for (const [key, as] of keyed[i]!) {
+        const bs = keyed[j]!.get(key);
+        if (!bs) continue;
+        for (const a of as) {
+          for (const b of bs) {
+            if (i === j && a === b && !a.write) continue;
+            const kind = conflict(a, b);
+            if (!kind) continue;
+            if (commonLock(a.locks, b.locks)) continue;
+            if (!mayRunInParallel(a, ti, b, tj)) continue;
+            report(kind, a, b, ti.ctx, tj.ctx);
+          }
+        }
+      }
+    }
+  }
+}
+
+function isAncestor(p: Thread, c: Thread): boolean {
+  for (let t = c.parent; t; t = t.parent) if (t === p) return true;
+  return false;
+}
+
+/** The spawn event in `anc` whose goroutine is `t` or an ancestor of it. */
+function spawnIn(anc: Thread, t: Thread): SpawnEvent {
+  let c = t;
+  while (c.parent !== anc) c = c.parent!;
+  return c.spawn!;
+}
+
+function mayRunInParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolean {
+  if (ta === tb) {
+    // Two instances of one goroutine; each instance has its own loop-fresh variables.
+    return !ta.fresh.has(a.path.root) && !ta.fresh.has(b.path.root);
+  }
+  if (isAncestor(tb, ta)) return mayRunInParallel(b, tb, a, ta);
+  if (isAncestor(ta, tb)) {
+    if (tb.fresh.has(a.path.root) || tb.fresh.has(b.path.root)) {
+      // A per-iteration variable handed to the goroutine: the spawner's later accesses
+      // touch the next iteration's copy.
+      const s = spawnIn(ta, tb);
+      if (a.seq < s.seq || sharesLoop(a, s)) return false;
+    }
+    return parentChildParallel(a, ta, b, tb);
+  }
+  // Siblings or cousins: find the closest common ancestor.
+  let lca: Thread | null = ta.parent;
+  while (lca && !isAncestor(lca, tb)) lca = lca.parent;
+  if (!lca) return true;
+  const s1 = spawnIn(lca, ta);
+  const s2 = spawnIn(lca, tb);
+  if (s1 === s2) return true;
+  if (exclusive(s1.place, s2.place)) return false;
+  if (ta.fresh.has(a.path.root) && tb.fresh.has(b.path.root) && s1.place.loops.length > 0) {
+    // Loop-fresh roots differ between iterations; within one iteration they are shared.
+  }
+  const [first, fa, ft, second, sb, st] = s1.seq < s2.seq ? [s1, a, ta, s2, b, tb] : [s2, b, tb, s1, a, ta];
+  // A join of the first goroutine between the two spawns orders it before the second.
+  for (const j of lcaSyncs(lca)) {
+    if (j.seq > first.seq && j.seq < second.seq && joins(j, fa, ft)) return false;
+  }
+  // Direct channel handoff between the two goroutines.
+  if (handoff(fa, ft, sb, st) || handoff(sb, st, fa, ft)) return false;
+  void second;
+  return true;
+}
+
+function lcaSyncs(t: Thread): SyncEvent[] {
+  return t.syncs;
+}
+
+/** a (in the parent) and b (in the goroutine tb, a descendant). */
+function parentChildParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolean {
+  const s = spawnIn(ta, tb);
+  if (exclusive(a.place, s.place) && !sharesLoop(a, s)) return false;
+  if (a.seq < s.seq) {
+    // Before the spawn: ordered, unless a later iteration runs it again while an
+    // earlier goroutine is still running.
+    const loop = innermostCommonLoop(a, s);
+    if (loop === undefined) return false;
+    if (!s.multi && !tb.multi) return false;
+    for (const j of ta.syncs) if (j.place.loops.includes(loop) && (j.seq > s.seq || j.seq < a.seq) && joins(j, b, tb)) return false;
+    return true;
+  }
+  // After the spawn: parallel unless a join or a handoff lies between.
+  for (const j of ta.syncs) if (j.seq > s.seq && j.seq < a.seq && joins(j, b, tb)) return false;
+  // a happens before a send the goroutine receives before b.
+  for (const x of ta.syncs) {
+    if (x.seq > a.seq && (x.op === 'send' || x.op === 'close')) {
+      if (tb.syncs.some((r) => r.op === 'recv' && r.seq < b.seq && sameObj(r.obj, x.obj))) return false;
+    }
+  }
+  // The spawner's access at a later iteration than a join-less spawn is still parallel.
+  return true;
+}
+
+/** Does sync event j (in an ancestor) wait for access b of goroutine tb to finish? */
+function joins(j: SyncEvent, b: AccessEvent, tb: Thread): boolean {
+  if (j.op === 'wait') {
+    if (tb.spawn?.group && sameObj(tb.spawn.group, j.obj)) return true;
+    for (let t: Thread | null = tb; t && t.spawn; t = t.parent) if (t.spawn.group && sameObj(t.spawn.group, j.obj) && t !== tb) return isDescendantDone(t, tb, b);
+    return tb.syncs.some((d) => d.op === 'done' && d.seq > b.seq && sameObj(d.obj, j.obj));
+  }
+  if (j.op === 'recv') return tb.syncs.some((d) => (d.op === 'send' || d.op === 'close') && d.seq > b.seq && sameObj(d.obj, j.obj));
+  if (j.op === 'send' && (j.cap === 0 || j.cap === undefined)) {
+    // An unbuffered send completes only after the matching receive.
+    return tb.syncs.some((d) => d.op === 'recv' && d.seq > b.seq && sameObj(d.obj, j.obj));
+  }
+  return false;
+}
+
+function isDescendantDone(_group: Thread, _tb: Thread, _b: AccessEvent): boolean {
+  // A goroutine started inside a grouped goroutine is not joined by the group's Wait.
+  return false;
+}
+
+/** a in ta happens before b in tb through a channel: ta sends after a, tb receives before b. */
+function handoff(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolean {
+  for (const x of ta.syncs) {
+    if (x.seq > a.seq && (x.op === 'send' || x.op === 'close')) {
+      if (tb.syncs.some((r) => r.op === 'recv' && r.seq < b.seq && sameObj(r.obj, x.obj))) return true;
+    }
+  }
+  return false;
+}
+
+function sameObj(a: string | null, b: string | null): boolean {
+  // A channel or WaitGroup we cannot name might be the one: assume it is (stay quiet).
+  return a === null || b === null || a === b;
+}
+
+function sharesLoop(a: { place: { loops: readonly number[] } }, b: { place: { loops: readonly number[] } }): boolean {
+  return innermostCommonLoop(a, b) !== undefined;
+}
+
+function innermostCommonLoop(a: { place: { loops: readonly number[] } }, b: { place: { loops: readonly number[] } }): number | undefined {
+  let found: number | undefined;
+  const n = Math.min(a.place.loops.length, b.place.loops.length);
+  for (let i = 0; i < n; i++) {
+    if (a.place.loops[i] !== b.place.loops[i]) break;
+    found = a.place.loops[i];
+  }
+  return found;
+}
+
+/** Two places in different arms of one if/switch (outside any loop they share). */
+function exclusive(p: { arms: readonly string[]; loops: readonly number[] }, q: { arms: readonly string[]; loops: readonly number[] }): boolean {
+  const n = Math.min(p.arms.length, q.arms.length);
+  for (let i = 0; i < n; i++) {
+    if (p.arms[i] === q.arms[i]) continue;
+    const [pi] = p.arms[i]!.split(':');
+    const [qi] = q.arms[i]!.split(':');
+    return pi === qi;
+  }
+  return false;
+}
+
+/** A goroutine spawned in a loop that waits for it before the next iteration. */
+function joinedEachIteration(t: Thread): boolean {
+  const s = t.spawn!;
+  const p = t.parent!;
+  const loop = s.place.loops[s.place.loops.length - 1];
+  if (loop === undefined) return false;
+  return p.syncs.some((j) => j.seq > s.seq && j.place.loops.includes(loop) && t.accesses.every((b) => joins(j, b, t)));
+}

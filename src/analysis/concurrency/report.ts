@@ -1,0 +1,26 @@
+// Turning a Race into a diagnostic both checks word the same way: the primary location
+// is the access a reviewer should look at first (the unlocked one, else the read), the
+// related location the other side; each says which goroutine runs it and what it holds.
+
+import type { Diagnostic, RelatedLocation } from '../check.js';
+import { describeLocks } from './events.js';
+import type { Race } from './model.js';
+
+export function raceDiagnostic(r: Race): Diagnostic {
+  let { a, b, actx, bctx } = r;
+  const lockCount = (x: typeof a) => [...x.locks.keys()].filter((k) => !k.startsWith('once:')).length;
+  const swap =
+    lockCount(b) < lockCount(a) ||
+    (lockCount(b) === lockCount(a) && ((!b.write && a.write) || (b.write === a.write && b.pos < a.pos)));
+  if (swap) [a, b, actx, bctx] = [b, a, bctx, actx];
+  const what = (x: typeof a) => (x.write ? 'the write' : 'the read');
+  const where = b.fn === a.fn && bctx.describe !== actx.describe ? bctx.describe : `in ${b.fn}`;
+  const message = `${a.op} ${describeLocks(a.locks)} races with ${what(b)} ${b.op} ${where}`;
+  const related: RelatedLocation[] = [
+    { pos: b.pos, end: b.end, message: `${what(b)} ${b.op}, ${describeLocks(b.locks)}, ${bctx.describe}` },
+  ];
+  related.push({ pos: a.pos, end: a.end, message: `${a.op} runs ${actx.describe}` });
+  if (actx.startPos !== null) related.push({ pos: actx.startPos, end: actx.startPos + 2, message: 'the goroutine of the first access starts here' });
+  if (bctx.startPos !== null && bctx.startPos !== actx.startPos) related.push({ pos: bctx.startPos, end: bctx.startPos + 2, message: 'the goroutine of the other access starts here' });
+  return { pos: a.pos, end: a.end, message, related };
+}

@@ -1,0 +1,1618 @@
+// Per-function summaries: one walk over a function body in program order, keeping the
+// set of locks that must be held (a small dataflow over the structured AST: branches
+// join by intersection, terminated branches drop out, deferred unlocks wait for the
+// exit), and emitting access, spawn and synchronisation events. Calls to functions and
+// methods of the same package are inlined from the callee's summary with the caller's
+// paths substituted for the receiver and parameters (depth- and size-bounded).
+
+import type * as ast from '../../syntax/ast.js';
+import { Token } from '../../syntax/token.js';
+import {
+  type AccessEvent, type Event, type FuncSummary, type LockMode, type LockSet, type Path, type Place,
+  type SpawnEvent, type SyncEvent, type SyncOp, NO_LOCKS, lockSetIntersect, lockSetUnion,
+} from './events.js';
+import { type LType, PackageIndex, UNKNOWN, isReference, isSyncType, receiverBaseName } from './litetypes.js';
+
+export interface SourceAccess {
+  source(file: ast.File): Uint8Array;
+  fileAt(pos: number): ast.File | undefined;
+  /** 1-based line of a position, for messages. */
+  line(pos: number): number;
+}
+
+export interface HandlerRegistration {
+  summary: FuncSummary;
+  /** Roots the handler shares with the code that registered it (captured variables). */
+  capturedRoots: ReadonlySet<string>;
+  what: string;
+  pos: number;
+}
+
+interface VarInfo {
+  root: string;
+  name: string;
+  type: LType;
+  /** Followed instead of the variable: `m := c.items` makes m name c.items. */
+  alias?: Path;
+  closure?: ClosureInfo;
+  chanCap?: number;
+  /** Accesses to the variable itself are recorded (captured, address taken, a parameter). */
+  tracked: boolean;
+  /** Declared inside this loop: each iteration has its own copy. */
+  freshLoop?: number;
+  /** Parameter or receiver: substituted at call sites. */
+  param: boolean;
+}
+
+interface ClosureInfo {
+  summary: FuncSummary;
+  captured: ReadonlySet<string>;
+}
+
+class Scope {
+  readonly vars = new Map<string, VarInfo>();
+  constructor(readonly parent: Scope | null) {}
+  lookup(name: string): VarInfo | undefined {
+    for (let s: Scope | null = this; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+}
+
+const LOCK_METHODS: Record<string, { lock: boolean; mode: LockMode }> = {
+  Lock: { lock: true, mode: 'w' },
+  RLock: { lock: true, mode: 'r' },
+  Unlock: { lock: false, mode: 'w' },
+  RUnlock: { lock: false, mode: 'r' },
+};
+
+const FMT_READERS = /^(Print|Println|Printf|Sprint|Sprintln|Sprintf|Fprint|Fprintln|Fprintf|Errorf|Append|Appendf|Appendln|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$/;
+
+export interface SummarizerOptions {
+  /** "1.22": loop variables are per iteration from 1.22 on. "" = assume the newest. */
+  goVersion: string;
+  maxDepth?: number;
+  maxEvents?: number;
+}
+
+/** Computes and memoises function summaries for one package. */
+export class Summarizer {
+  readonly index: PackageIndex;
+  private memo = new Map<ast.FuncDecl, FuncSummary>();
+  private inProgress = new Set<ast.FuncDecl>();
+  readonly handlers: HandlerRegistration[] = [];
+  private handlerSeen = new Set<number>();
+  readonly perIterationLoopVars: boolean;
+  readonly maxDepth: number;
+  readonly maxEvents: number;
+  private loopIds = 0;
+  private freshIds = 0;
+  private decoder = new TextDecoder();
+
+  constructor(
+    readonly files: readonly ast.File[],
+    readonly src: SourceAccess,
+    opts: SummarizerOptions,
+  ) {
+    this.index = new PackageIndex(files);
+    const m = /^(?:go)?1\.(\d+)/.exec(opts.goVersion);
+    this.perIterationLoopVars = !m || Number(m[1]) >= 22;
+    this.maxDepth = opts.maxDepth ?? 5;
+    this.maxEvents = opts.maxEvents ?? 4000;
+  }
+
+  newLoopId(): number {
+    return ++this.loopIds;
+  }
+  newFreshRoot(): string {
+    return `F${++this.freshIds}`;
+  }
+
+  /** Source text of [pos, end), on one line, shortened. */
+  text(pos: number, end: number): string {
+    const f = this.src.fileAt(pos);
+    if (!f) return '?';
+    const bytes = this.src.source(f);
+    const s = this.decoder.decode(bytes.subarray(pos - f.FileStart, end - f.FileStart)).replace(/\s+/g, ' ').trim();
+    return s.length > 60 ? s.slice(0, 57) + '...' : s;
+  }
+
+  fileOf(n: { pos: number }): ast.File | undefined {
+    return this.src.fileAt(n.pos);
+  }
+
+  /** Display name of a function declaration: "(*Cache).Put", "main". */
+  funcName(d: ast.FuncDecl): string {
+    if (!d.Recv || d.Recv.List.length === 0) return d.Name.Name;
+    const t = d.Recv.List[0]!.Type;
+    const base = receiverBaseName(t);
+    const ptr = t?.kind === 'StarExpr';
+    return ptr ? `(*${base}).${d.Name.Name}` : `${base}.${d.Name.Name}`;
+  }
+
+  summaryOf(decl: ast.FuncDecl, depth = 0): FuncSummary {
+    const done = this.memo.get(decl);
+    if (done) return done;
+    if (this.inProgress.has(decl) || depth > this.maxDepth || !decl.Body) return emptySummary(this.funcName(decl), !decl.Body ? false : true);
+    this.inProgress.add(decl);
+    try {
+      const file = this.src.fileAt(decl.Name.NamePos);
+      const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, trackedNames(decl.Body), typeParamNames(decl));
+      const s = w.walkDecl(decl);
+      // A summary cut short by depth is not memoised: a shallower caller may do better.
+      if (depth === 0 || !s.truncated) this.memo.set(decl, s);
+      return s;
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+
+  lineOf(pos: number): number {
+    return this.src.line(pos);
+  }
+
+  private globalWalkers = new Map<ast.File, FuncWalker>();
+  /** A walker at package scope in `file`, for typing package variable initialisers. */
+  globalWalker(file: ast.File): FuncWalker {
+    let w = this.globalWalkers.get(file);
+    if (!w) this.globalWalkers.set(file, (w = new FuncWalker(this, file, '', new Scope(null), this.maxDepth, new Set(), new Set())));
+    return w;
+  }
+
+  registerHandler(h: HandlerRegistration): void {
+    if (this.handlerSeen.has(h.pos)) return;
+    this.handlerSeen.add(h.pos);
+    this.handlers.push(h);
+  }
+}
+
+function emptySummary(name: string, truncated: boolean): FuncSummary {
+  return { name, events: [], recvRoot: null, paramRoots: [], acquired: NO_LOCKS, released: new Set(), truncated };
+}
+
+function typeParamNames(d: ast.FuncDecl): Set<string> {
+  const s = new Set<string>();
+  for (const f of d.Type.TypeParams?.List ?? []) for (const n of f.Names) s.add(n.Name);
+  // Methods of generic types name their type parameters in the receiver.
+  const rt = d.Recv?.List[0]?.Type;
+  let e = rt?.kind === 'StarExpr' ? rt.X : rt;
+  if (e?.kind === 'IndexExpr' && e.Index.kind === 'Ident') s.add(e.Index.Name);
+  if (e?.kind === 'IndexListExpr') for (const i of e.Indices) if (i.kind === 'Ident') s.add(i.Name);
+  return s;
+}
+
+/**
+ * Names that a function literal inside the body mentions or whose address is taken:
+ * only such local variables can be shared, so only their accesses are recorded.
+ */
+function trackedNames(body: ast.BlockStmt): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: ast.Node, inLit: boolean): void => {
+    if (n.kind === 'Ident') {
+      if (inLit) names.add(n.Name);
+      return;
+    }
+    if (n.kind === 'UnaryExpr' && n.Op === Token.AND) {
+      let x: ast.Expr = n.X;
+      while (x.kind === 'ParenExpr' || x.kind === 'SelectorExpr' || x.kind === 'IndexExpr') x = x.X;
+      if (x.kind === 'Ident') names.add(x.Name);
+    }
+    const lit = inLit || n.kind === 'FuncLit';
+    forEachChildNode(n, (c) => visit(c, lit));
+  };
+  visit(body, false);
+  return names;
+}
+
+function forEachChildNode(n: ast.Node, f: (c: ast.Node) => void): void {
+  const o = n as unknown as Record<string, unknown>;
+  for (const key in o) {
+    if (key === 'kind') continue;
+    const v = o[key];
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) for (const c of v) f(c as ast.Node);
+    else f(v as ast.Node);
+  }
+}
+
+function unparen(e: ast.Expr): ast.Expr {
+  while (e.kind === 'ParenExpr') e = e.X;
+  return e;
+}
+
+function intLiteral(e: ast.Expr | undefined): number | undefined {
+  if (!e || e.kind !== 'BasicLit' || e.Kind !== Token.INT) return undefined;
+  const n = Number(e.Value.replace(/_/g, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function exprEnd(n: ast.Node): number {
+  // Local copy of go/ast End for the few node kinds used as operation spans.
+  return astEnd(n);
+}
+import { end as astEnd, pos as astPos } from '../../syntax/ast.js';
+
+/** Walks one function body (or function literal) and builds its summary. */
+class FuncWalker {
+  events: Event[] = [];
+  locks: LockSet = NO_LOCKS;
+  private seq = 0;
+  private loops: number[] = [];
+  private arms: string[] = [];
+  private armIds = 0;
+  private deferred: (() => void)[] = [];
+  private deferredUnlocks = new Set<string>();
+  private exitLocks: LockSet[] = [];
+  private released = new Set<string>();
+  terminated = false;
+  truncated = false;
+  /** Roots of variables declared in this function (parameters included). */
+  readonly ownRoots = new Set<string>();
+  /** Outer variables this function (a literal) refers to. */
+  readonly captured = new Set<string>();
+  private freshVars: { root: string; loop: number }[] = [];
+  private recvValue = false;
+
+  constructor(
+    readonly sz: Summarizer,
+    readonly file: ast.File | undefined,
+    readonly fnName: string,
+    public scope: Scope,
+    readonly depth: number,
+    readonly tracked: Set<string>,
+    readonly typeParams: Set<string>,
+    readonly outerScope: Scope | null = null,
+  ) {}
+
+  // ---- places and events
+
+  place(): Place {
+    return { loops: this.loops.slice(), arms: this.arms.slice() };
+  }
+
+  private push(e: Event): void {
+    if (this.events.length >= this.sz.maxEvents) {
+      this.truncated = true;
+      return;
+    }
+    this.events.push(e);
+  }
+
+  access(path: Path | null, write: boolean, node: ast.Node, o: { mapOp?: boolean; atomic?: boolean; opNode?: ast.Node; type?: LType } = {}): void {
+    if (!path) return;
+    const opNode = o.opNode ?? node;
+    const t = o.type ?? UNKNOWN;
+    const mapLoc = !o.mapOp && this.sz.index.underlying(t).k === 'map';
+    const ev: AccessEvent = {
+      k: 'access',
+      path,
+      write,
+      mapOp: o.mapOp ?? false,
+      mapLoc,
+      atomic: o.atomic ?? false,
+      op: this.sz.text(astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
+      pos: astPos(node),
+      end: exprEnd(node),
+      locks: this.locks,
+      fn: this.fnName,
+      seq: this.seq++,
+      place: this.place(),
+    };
+    this.push(ev);
+  }
+
+  sync(op: SyncOp, obj: ast.Expr | null, node: ast.Node): void {
+    let key: string | null = null;
+    let cap: number | undefined;
+    if (obj) {
+      const p = this.pathOf(obj);
+      key = p ? p.key : null;
+      const u = unparen(obj);
+      if (u.kind === 'Ident') cap = this.scope.lookup(u.Name)?.chanCap;
+    }
+    const ev: SyncEvent = { k: 'sync', op, obj: key, cap, pos: astPos(node), seq: this.seq++, place: this.place() };
+    this.push(ev);
+  }
+
+  // ---- variables, types and paths
+
+  declare(id: ast.Ident, type: LType, o: { param?: boolean; fresh?: boolean; value?: ast.Expr | null } = {}): VarInfo | undefined {
+    if (id.Name === '_') return undefined;
+    const root = `V${id.NamePos}`;
+    const v: VarInfo = { root, name: id.Name, type, tracked: o.param === true || this.tracked.has(id.Name), param: o.param ?? false };
+    if (o.fresh && this.loops.length > 0) {
+      v.freshLoop = this.loops[this.loops.length - 1];
+      this.freshVars.push({ root, loop: v.freshLoop! });
+    }
+    if (o.value) this.describeValue(v, o.value);
+    this.scope.vars.set(id.Name, v);
+    this.ownRoots.add(root);
+    return v;
+  }
+
+  /** Aliases, closures and channel capacities carried by a variable's value. */
+  private describeValue(v: VarInfo, value: ast.Expr): void {
+    const x = unparen(value);
+    v.alias = undefined;
+    v.closure = undefined;
+    if (x.kind === 'FuncLit') v.closure = this.closure(x);
+    else if (x.kind === 'CallExpr' && x.Fun.kind === 'Ident' && x.Fun.Name === 'make' && x.Args.length >= 1 && unparen(x.Args[0]!).kind === 'ChanType') {
+      v.chanCap = x.Args.length >= 2 ? intLiteral(unparen(x.Args[1]!)) : 0;
+    } else if (isReference(this.sz.index.underlying(v.type)) || v.type.k === 'unknown') {
+      const p = this.pathOf(x);
+      if (p && p.root !== v.root) v.alias = p;
+    }
+  }
+
+  lookupVar(name: string): VarInfo | undefined {
+    const v = this.scope.lookup(name);
+    if (v && this.outerScope && !this.ownRoots.has(v.root)) this.captured.add(v.alias?.root ?? v.root);
+    return v;
+  }
+
+  isImportName(name: string): boolean {
+    return !this.scope.lookup(name) && !this.sz.index.globals.has(name) && (this.file ? this.sz.index.imports.get(this.file)?.has(name) === true : false);
+  }
+
+  importPath(e: ast.Expr): string | undefined {
+    const x = unparen(e);
+    if (x.kind !== 'Ident' || !this.file) return undefined;
+    if (this.scope.lookup(x.Name) || this.sz.index.globals.has(x.Name)) return undefined;
+    return this.sz.index.imports.get(this.file)?.get(x.Name);
+  }
+
+  typeExpr(e: ast.Expr | null): LType {
+    return this.sz.index.typeExpr(e, this.file, this.typeParams);
+  }
+
+  typeOf(e: ast.Expr): LType {
+    const idx = this.sz.index;
+    switch (e.kind) {
+      case 'ParenExpr':
+        return this.typeOf(e.X);
+      case 'Ident': {
+        const v = this.scope.lookup(e.Name);
+        if (v) return v.type;
+        if (idx.globals.has(e.Name)) return idx.globalType(e.Name, (x, f) => this.sz.globalWalker(f).typeOf(x));
+        const fd = idx.funcs.get(e.Name);
+        if (fd) return this.sz.index.typeExpr(fd.Type, this.sz.fileOf({ pos: fd.Name.NamePos }));
+        if (e.Name === 'true' || e.Name === 'false') return { k: 'basic', name: 'bool' };
+        return UNKNOWN;
+      }
+      case 'BasicLit':
+        return { k: 'basic', name: e.Kind === Token.STRING ? 'string' : e.Kind === Token.INT ? 'int' : 'float64' };
+      case 'CompositeLit':
+        return e.Type ? this.typeExpr(e.Type) : UNKNOWN;
+      case 'FuncLit':
+        return this.typeExpr(e.Type);
+      case 'SelectorExpr': {
+        if (this.importPath(e.X) !== undefined) return UNKNOWN;
+        const xt = this.typeOf(e.X);
+        const f = idx.field(xt, e.Sel.Name);
+        if (f) return f.type;
+        const m = idx.method(xt, e.Sel.Name);
+        if (m) return this.sz.index.typeExpr(m.decl.Type, this.sz.fileOf({ pos: m.decl.Name.NamePos }));
+        return UNKNOWN;
+      }
+      case 'IndexExpr': {
+        let t = idx.underlying(this.typeOf(e.X));
+        if (t.k === 'ptr') t = idx.underlying(t.elem);
+        if (t.k === 'map') return t.val;
+        if (t.k === 'slice' || t.k === 'array') return t.elem;
+        if (t.k === 'basic' && t.name === 'string') return { k: 'basic', name: 'byte' };
+        return UNKNOWN;
+      }
+      case 'SliceExpr': {
+        const t = idx.underlying(this.typeOf(e.X));
+        if (t.k === 'array') return { k: 'slice', elem: t.elem };
+        if (t.k === 'ptr') {
+          const u = idx.underlying(t.elem);
+          if (u.k === 'array') return { k: 'slice', elem: u.elem };
+        }
+        return this.typeOf(e.X);
+      }
+      case 'TypeAssertExpr':
+        return e.Type ? this.typeExpr(e.Type) : UNKNOWN;
+      case 'StarExpr': {
+        const t = this.typeOf(e.X);
+        return t.k === 'ptr' ? t.elem : UNKNOWN;
+      }
+      case 'UnaryExpr': {
+        if (e.Op === Token.AND) return { k: 'ptr', elem: this.typeOf(e.X) };
+        if (e.Op === Token.ARROW) {
+          const t = idx.underlying(this.typeOf(e.X));
+          return t.k === 'chan' ? t.elem : UNKNOWN;
+        }
+        if (e.Op === Token.NOT) return { k: 'basic', name: 'bool' };
+        return this.typeOf(e.X);
+      }
+      case 'BinaryExpr':
+        if ([Token.EQL, Token.NEQ, Token.LSS, Token.LEQ, Token.GTR, Token.GEQ, Token.LAND, Token.LOR].includes(e.Op)) return { k: 'basic', name: 'bool' };
+        return this.typeOf(e.X);
+      case 'CallExpr':
+        return this.callResultTypes(e)[0] ?? UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  callResultTypes(e: ast.CallExpr): LType[] {
+    const fun = unparen(e.Fun);
+    if (fun.kind === 'Ident' && !this.scope.lookup(fun.Name) && !this.sz.index.funcs.has(fun.Name)) {
+      switch (fun.Name) {
+        case 'make':
+          return [this.typeExpr(e.Args[0] ?? null)];
+        case 'new':
+          return [{ k: 'ptr', elem: this.typeExpr(e.Args[0] ?? null) }];
+        case 'append':
+          return [e.Args[0] ? this.typeOf(e.Args[0]) : UNKNOWN];
+        case 'len':
+        case 'cap':
+          return [{ k: 'basic', name: 'int' }];
+      }
+      if (this.sz.index.types.has(fun.Name)) return [{ k: 'named', pkg: '', name: fun.Name }];
+    }
+    if (fun.kind === 'ArrayType' || fun.kind === 'MapType' || fun.kind === 'ChanType' || fun.kind === 'FuncType') return [this.typeExpr(fun)];
+    if (fun.kind === 'SelectorExpr') {
+      const p = this.importPath(fun.X);
+      if (p !== undefined) {
+        if (/(^|\/)errgroup$/.test(p) && fun.Sel.Name === 'WithContext') return [{ k: 'ptr', elem: { k: 'named', pkg: p, name: 'Group' } }, UNKNOWN];
+        return [];
+      }
+    }
+    const ft = this.sz.index.underlying(this.typeOf(fun));
+    if (ft.k === 'func') return ft.results;
+    return [];
+  }
+
+  /** The abstract location an expression names, or null when it names none we follow. */
+  pathOf(e: ast.Expr): Path | null {
+    switch (e.kind) {
+      case 'ParenExpr':
+        return this.pathOf(e.X);
+      case 'Ident': {
+        if (e.Name === '_') return null;
+        const v = this.lookupVar(e.Name);
+        if (v) {
+          if (v.alias) return { key: v.alias.key, root: v.alias.root, text: e.Name };
+          return { key: v.root, root: v.root, text: e.Name };
+        }
+        if (this.sz.index.globals.has(e.Name)) return { key: `G${e.Name}`, root: `G${e.Name}`, text: e.Name };
+        return null;
+      }
+      case 'StarExpr':
+        return this.pathOf(e.X);
+      case 'UnaryExpr':
+        return e.Op === Token.AND ? this.pathOf(e.X) : null;
+      case 'SelectorExpr': {
+        if (this.importPath(e.X) !== undefined) return null;
+        const base = this.pathOf(e.X);
+        if (!base) return null;
+        const xt = this.typeOf(e.X);
+        const f = this.sz.index.field(xt, e.Sel.Name);
+        let names: string[];
+        if (f) names = f.path;
+        else if (xt.k === 'unknown' || (xt.k === 'ptr' && xt.elem.k === 'unknown')) names = [e.Sel.Name];
+        else return null; // a method value, or a field of a type we cannot see
+        return { key: base.key + '.' + names.join('.'), root: base.root, text: base.text + '.' + e.Sel.Name };
+      }
+      case 'IndexExpr': {
+        const t = this.sz.index.underlying(this.typeOf(e.X));
+        const n = intLiteral(unparen(e.Index));
+        if ((t.k === 'array' || t.k === 'slice') && n !== undefined) {
+          const base = this.pathOf(e.X);
+          if (!base) return null;
+          return { key: `${base.key}[${n}]`, root: base.root, text: `${base.text}[${n}]` };
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  // ---- function entry and exit
+
+  walkDecl(d: ast.FuncDecl): FuncSummary {
+    let recvRoot: string | null = null;
+    const recvField = d.Recv?.List[0];
+    if (recvField) {
+      const t = this.typeExpr(recvField.Type);
+      const name = recvField.Names[0];
+      this.recvValue = t.k !== 'ptr';
+      if (name && name.Name !== '_') {
+        recvRoot = this.declare(name, t, { param: true })?.root ?? null;
+        this.recvIdent = name.Name;
+      }
+    }
+    const paramRoots = this.declareParams(d.Type);
+    this.walkBlock(d.Body!.List);
+    return this.finish(recvRoot, paramRoots);
+  }
+
+  declareParams(ft: ast.FuncType): (string | null)[] {
+    const roots: (string | null)[] = [];
+    for (const f of ft.Params.List) {
+      const t = this.typeExpr(f.Type);
+      if (f.Names.length === 0) roots.push(null);
+      for (const n of f.Names) {
+        const v = this.declare(n, t, { param: true });
+        // Value parameters are copies: only maps inside them are shared with the caller.
+        roots.push(v ? v.root : null);
+      }
+    }
+    for (const f of ft.Results?.List ?? []) for (const n of f.Names) this.declare(n, this.typeExpr(f.Type));
+    return roots;
+  }
+
+  finish(recvRoot: string | null, paramRoots: (string | null)[]): FuncSummary {
+    if (!this.terminated) this.exitLocks.push(this.locks);
+    const atExit = this.locks;
+    for (const d of this.deferred.reverse()) d();
+    this.locks = atExit;
+    let acquired: LockSet = NO_LOCKS;
+    if (this.exitLocks.length > 0) {
+      acquired = this.exitLocks.reduce((a, b) => lockSetIntersect(a, b));
+      if (this.deferredUnlocks.size > 0) {
+        const m = new Map(acquired);
+        for (const k of this.deferredUnlocks) m.delete(k);
+        acquired = m;
+      }
+    }
+    return {
+      name: this.fnName,
+      events: this.events,
+      recvRoot,
+      paramRoots,
+      acquired,
+      released: this.released,
+      truncated: this.truncated,
+    };
+  }
+
+  /** Summarises a function literal in the current scope (captured variables resolve here). */
+  closure(lit: ast.FuncLit): ClosureInfo {
+    const w = new FuncWalker(this.sz, this.file, this.fnName, new Scope(this.scope), this.depth, this.tracked, this.typeParams, this.scope);
+    const paramRoots = w.declareParams(lit.Type);
+    w.walkBlock(lit.Body.List);
+    const s = w.finish(null, paramRoots);
+    return { summary: s, captured: w.captured };
+  }
+
+  // ---- statements
+
+  walkBlock(list: readonly ast.Stmt[]): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    for (const s of list) this.walkStmt(s);
+    this.scope = saved;
+  }
+
+  /** Runs `f` from state `from`, returning the state at its end (null if it terminated). */
+  private branch(from: LockSet, armKey: string, f: () => void): LockSet | null {
+    this.locks = from;
+    this.terminated = false;
+    this.arms.push(armKey);
+    f();
+    this.arms.pop();
+    const out = this.terminated ? null : this.locks;
+    this.terminated = false;
+    return out;
+  }
+
+  private join(states: (LockSet | null)[], fallback: LockSet): void {
+    const live = states.filter((s): s is LockSet => s !== null);
+    if (live.length === 0) {
+      this.terminated = true;
+      this.locks = fallback;
+      return;
+    }
+    this.locks = live.reduce((a, b) => lockSetIntersect(a, b));
+  }
+
+  walkStmt(s: ast.Stmt): void {
+    switch (s.kind) {
+      case 'ExprStmt':
+        this.walkExpr(s.X, true);
+        break;
+      case 'AssignStmt':
+        this.walkAssign(s);
+        break;
+      case 'IncDecStmt':
+        this.walkWriteTarget(s.X, s, s);
+        break;
+      case 'DeclStmt':
+        if (s.Decl.kind === 'GenDecl') {
+          for (const spec of s.Decl.Specs) {
+            if (spec.kind !== 'ValueSpec') continue;
+            for (const v of spec.Values) this.walkExpr(v);
+            const declared = spec.Type ? this.typeExpr(spec.Type) : null;
+            spec.Names.forEach((n, i) => {
+              const value = spec.Values.length === spec.Names.length ? spec.Values[i]! : null;
+              const t = declared ?? (value ? this.typeOf(value) : UNKNOWN);
+              this.declare(n, t, { fresh: true, value });
+            });
+          }
+        }
+        break;
+      case 'SendStmt':
+        this.walkExpr(s.Chan);
+        this.walkExpr(s.Value);
+        this.sync('send', s.Chan, s);
+        break;
+      case 'GoStmt':
+        this.spawnCall(s.Call, 'go', s.Go);
+        break;
+      case 'DeferStmt':
+        this.walkDefer(s);
+        break;
+      case 'ReturnStmt':
+        for (const r of s.Results) this.walkExpr(r);
+        this.exitLocks.push(this.locks);
+        this.terminated = true;
+        break;
+      case 'BranchStmt':
+        if (s.Tok !== Token.FALLTHROUGH) this.terminated = true;
+        break;
+      case 'BlockStmt':
+        this.walkBlock(s.List);
+        break;
+      case 'LabeledStmt':
+        this.walkStmt(s.Stmt);
+        break;
+      case 'IfStmt':
+        this.walkIf(s);
+        break;
+      case 'SwitchStmt':
+      case 'TypeSwitchStmt': {
+        const saved = this.scope;
+        this.scope = new Scope(saved);
+        if (s.Init) this.walkStmt(s.Init);
+        if (s.kind === 'SwitchStmt') {
+          if (s.Tag) this.walkExpr(s.Tag);
+        } else this.walkTypeSwitchAssign(s.Assign);
+        const from = this.locks;
+        const id = ++this.armIds;
+        const outs: (LockSet | null)[] = [];
+        let hasDefault = false;
+        s.Body.List.forEach((c, i) => {
+          if (c.kind !== 'CaseClause') return;
+          if (c.List.length === 0) hasDefault = true;
+          outs.push(
+            this.branch(from, `${id}:${i}`, () => {
+              if (s.kind === 'SwitchStmt') for (const e of c.List) this.walkExpr(e);
+              this.walkBlock(c.Body);
+            }),
+          );
+        });
+        if (!hasDefault) outs.push(from);
+        this.join(outs, from);
+        this.scope = saved;
+        break;
+      }
+      case 'SelectStmt': {
+        const from = this.locks;
+        const id = ++this.armIds;
+        const outs: (LockSet | null)[] = [];
+        s.Body.List.forEach((c, i) => {
+          if (c.kind !== 'CommClause') return;
+          outs.push(
+            this.branch(from, `${id}:${i}`, () => {
+              const saved = this.scope;
+              this.scope = new Scope(saved);
+              if (c.Comm) this.walkStmt(c.Comm);
+              for (const b of c.Body) this.walkStmt(b);
+              this.scope = saved;
+            }),
+          );
+        });
+        this.join(outs, from);
+        break;
+      }
+      case 'ForStmt':
+        this.walkFor(s);
+        break;
+      case 'RangeStmt':
+        this.walkRange(s);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private walkTypeSwitchAssign(a: ast.Stmt): void {
+    if (a.kind === 'AssignStmt') {
+      for (const r of a.Rhs) this.walkExpr(r);
+      // The bound name gets a different type per clause; unknown is honest.
+      for (const l of a.Lhs) if (l.kind === 'Ident') this.declare(l, UNKNOWN);
+    } else if (a.kind === 'ExprStmt') this.walkExpr(a.X);
+  }
+
+  private tryLockCond(cond: ast.Expr): { path: Path; mode: LockMode; negated: boolean; text: string } | undefined {
+    let e = unparen(cond);
+    let negated = false;
+    if (e.kind === 'UnaryExpr' && e.Op === Token.NOT) {
+      negated = true;
+      e = unparen(e.X);
+    }
+    if (e.kind !== 'CallExpr' || e.Args.length !== 0) return undefined;
+    const fun = unparen(e.Fun);
+    if (fun.kind !== 'SelectorExpr' || (fun.Sel.Name !== 'TryLock' && fun.Sel.Name !== 'TryRLock')) return undefined;
+    const lp = this.lockPath(fun.X);
+    if (!lp) return undefined;
+    return { path: lp, mode: fun.Sel.Name === 'TryLock' ? 'w' : 'r', negated, text: lp.text };
+  }
+
+  private walkIf(s: ast.IfStmt): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    if (s.Init) this.walkStmt(s.Init);
+    this.walkExpr(s.Cond);
+    const tl = this.tryLockCond(s.Cond);
+    const from = this.locks;
+    const held = tl ? lockSetUnion(from, new Map([[tl.path.key, { mode: tl.mode, text: tl.text }]])) : from;
+    const id = ++this.armIds;
+    const thenOut = this.branch(tl && !tl.negated ? held : from, `${id}:0`, () => this.walkBlock(s.Body.List));
+    const elseFrom = tl && tl.negated ? held : from;
+    const elseOut = s.Else ? this.branch(elseFrom, `${id}:1`, () => this.walkStmt(s.Else!)) : elseFrom;
+    this.join([thenOut, elseOut], from);
+    this.scope = saved;
+  }
+
+  private walkFor(s: ast.ForStmt): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    const loop = this.sz.newLoopId();
+    // Loop variables are per iteration from Go 1.22 on: declare them as loop-fresh.
+    if (s.Init) {
+      if (this.sz.perIterationLoopVars) {
+        this.loops.push(loop);
+        this.walkStmt(s.Init);
+        this.loops.pop();
+      } else this.walkStmt(s.Init);
+    }
+    const from = this.locks;
+    this.loops.push(loop);
+    if (s.Cond) this.walkExpr(s.Cond);
+    const armKey = `${++this.armIds}:0`;
+    this.arms.push(armKey);
+    this.walkBlock(s.Body.List);
+    this.terminated = false;
+    if (s.Post) {
+      if (this.sz.perIterationLoopVars) {
+        // The post statement updates the next iteration's copy: no access to the old one.
+        const skip = new Set([...this.scope.vars.values()].map((v) => v.root));
+        const before = this.events.length;
+        this.walkStmt(s.Post);
+        this.events = this.events.filter((e, i) => i < before || e.k !== 'access' || !skip.has(e.path.key));
+      } else this.walkStmt(s.Post);
+    }
+    this.arms.pop();
+    this.loops.pop();
+    this.locks = lockSetIntersect(from, this.locks);
+    this.terminated = false;
+    this.scope = saved;
+  }
+
+  private walkRange(s: ast.RangeStmt): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    const xt = this.sz.index.underlying(this.typeOf(s.X));
+    const loop = this.sz.newLoopId();
+    if (xt.k === 'map') {
+      this.walkMapOperand(s.X);
+      this.access(this.pathOf(s.X), false, s.X, { mapOp: true, opNode: s.X, type: xt });
+      this.events[this.events.length - 1]!.k === 'access' && this.relabel(`range ${this.sz.text(astPos(s.X), exprEnd(s.X))}`);
+    } else this.walkExpr(s.X);
+    const from = this.locks;
+    this.loops.push(loop);
+    if (xt.k === 'chan') this.sync('recv', s.X, s);
+    const [kt, vt] = rangeTypes(xt);
+    if (s.Tok === Token.DEFINE) {
+      const fresh = this.sz.perIterationLoopVars;
+      if (s.Key && s.Key.kind === 'Ident') {
+        const v = this.declare(s.Key, kt, { fresh });
+        if (v && !fresh) this.access(this.pathOf(s.Key), true, s.Key);
+      }
+      if (s.Value && s.Value.kind === 'Ident') {
+        const v = this.declare(s.Value, vt, { fresh });
+        if (v && !fresh) this.access(this.pathOf(s.Value), true, s.Value);
+      }
+    } else if (s.Tok === Token.ASSIGN) {
+      if (s.Key) this.walkWriteTarget(s.Key, s.Key, s.Key);
+      if (s.Value) this.walkWriteTarget(s.Value, s.Value, s.Value);
+    }
+    const armKey = `${++this.armIds}:0`;
+    this.arms.push(armKey);
+    this.walkBlock(s.Body.List);
+    this.arms.pop();
+    this.loops.pop();
+    this.locks = lockSetIntersect(from, this.locks);
+    this.terminated = false;
+    this.scope = saved;
+  }
+
+  private relabel(op: string): void {
+    const last = this.events[this.events.length - 1];
+    if (last && last.k === 'access') last.op = op;
+  }
+
+  private walkAssign(s: ast.AssignStmt): void {
+    for (const r of s.Rhs) this.walkExpr(r);
+    if (s.Tok === Token.DEFINE) {
+      const types = this.rhsTypes(s);
+      s.Lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident') return;
+        const existing = this.scope.vars.get(l.Name);
+        const value = s.Lhs.length === s.Rhs.length ? s.Rhs[i]! : null;
+        if (existing) {
+          // Redeclared in the same scope: an assignment.
+          if (value) this.describeValue(existing, value);
+          if (existing.tracked) this.access(this.pathOf(l), true, l, { opNode: s, type: existing.type });
+          return;
+        }
+        this.declare(l, types[i] ?? UNKNOWN, { fresh: true, value });
+      });
+      return;
+    }
+    s.Lhs.forEach((l, i) => {
+      this.walkWriteTarget(l, s, s);
+      if (s.Tok === Token.ASSIGN && l.kind === 'Ident' && s.Lhs.length === s.Rhs.length) {
+        const v = this.scope.lookup(l.Name);
+        if (v && !v.param) this.describeValue(v, s.Rhs[i]!);
+      }
+    });
+  }
+
+  private rhsTypes(s: ast.AssignStmt): LType[] {
+    if (s.Rhs.length === s.Lhs.length) return s.Rhs.map((r) => this.typeOf(r));
+    if (s.Rhs.length === 1) {
+      const r = unparen(s.Rhs[0]!);
+      if (r.kind === 'CallExpr') return this.callResultTypes(r);
+      if (r.kind === 'IndexExpr') return [this.typeOf(r), { k: 'basic', name: 'bool' }];
+      if (r.kind === 'TypeAssertExpr') return [this.typeOf(r), { k: 'basic', name: 'bool' }];
+      if (r.kind === 'UnaryExpr') return [this.typeOf(r), { k: 'basic', name: 'bool' }];
+    }
+    return [];
+  }
+
+  /** A store to `target` (an assignment, op-assignment, ++/--, or a range key/value). */
+  private walkWriteTarget(target: ast.Expr, stmt: ast.Node, opNode: ast.Node): void {
+    const t = unparen(target);
+    switch (t.kind) {
+      case 'Ident': {
+        if (t.Name === '_') return;
+        const v = this.lookupVar(t.Name);
+        if (v && !v.tracked && !v.alias) return;
+        if (v && v.alias) {
+          // Assigning the variable rebinds it; it no longer names the aliased location.
+          return;
+        }
+        this.access(this.pathOf(t), true, t, { opNode, type: this.typeOf(t) });
+        return;
+      }
+      case 'SelectorExpr': {
+        if (this.importPath(t.X) !== undefined) return;
+        this.walkExpr(t.X);
+        const ft = this.typeOf(t);
+        if (this.recvValue && this.isRecv(t.X)) {
+          // A value receiver's fields are a copy: writing them touches nothing shared.
+          return;
+        }
+        this.access(this.pathOf(t), true, t, { opNode, type: ft });
+        return;
+      }
+      case 'IndexExpr': {
+        const xt = this.sz.index.underlying(this.typeOf(t.X));
+        this.walkExpr(t.Index);
+        if (xt.k === 'map') {
+          this.walkMapOperand(t.X);
+          this.access(this.pathOf(t.X), true, t, { mapOp: true, opNode });
+          return;
+        }
+        this.walkExpr(t.X);
+        const p = this.pathOf(t);
+        if (p) this.access(p, true, t, { opNode });
+        return;
+      }
+      case 'StarExpr': {
+        this.walkExpr(t.X);
+        const p = this.pathOf(t.X);
+        if (p) this.access({ key: p.key + '.*', root: p.root, text: '*' + p.text }, true, t, { opNode });
+        return;
+      }
+      default:
+        this.walkExpr(t);
+    }
+  }
+
+  private isRecv(e: ast.Expr): boolean {
+    const x = unparen(e);
+    if (x.kind !== 'Ident') return false;
+    const v = this.scope.lookup(x.Name);
+    return this.recvIdent === x.Name && this.scope.lookup(x.Name)?.param === true;
+  }
+  recvIdent: string | undefined;
+
+  /** The map operand of a map operation: its own location is read, nothing more. */
+  private walkMapOperand(x: ast.Expr): void {
+    const u = unparen(x);
+    if (u.kind === 'SelectorExpr') this.walkExpr(u.X);
+    else if (u.kind === 'IndexExpr') {
+      this.walkExpr(u.X);
+      this.walkExpr(u.Index);
+    } else if (u.kind === 'CallExpr') this.walkExpr(u);
+  }
+
+  private mapRead(x: ast.Expr, node: ast.Node): void {
+    this.walkMapOperand(x);
+    this.access(this.pathOf(x), false, node, { mapOp: true });
+  }
+
+  private mapWrite(x: ast.Expr, node: ast.Node): void {
+    this.walkMapOperand(x);
+    this.access(this.pathOf(x), true, node, { mapOp: true });
+  }
+
+  private isMap(e: ast.Expr): boolean {
+    return this.sz.index.underlying(this.typeOf(e)).k === 'map';
+  }
+
+  private walkDefer(s: ast.DeferStmt): void {
+    const call = s.Call;
+    const fun = unparen(call.Fun);
+    // Arguments are evaluated now; the call runs at exit.
+    if (fun.kind === 'SelectorExpr' && call.Args.length === 0) {
+      const name = fun.Sel.Name;
+      const m = LOCK_METHODS[name];
+      if (m && !m.lock) {
+        const lp = this.lockPath(fun.X);
+        if (lp) {
+          this.deferredUnlocks.add(lp.key);
+          return;
+        }
+      }
+      if (name === 'Done' && this.isWaitGroupLike(fun.X)) {
+        const x = fun.X;
+        this.deferred.push(() => this.sync('done', x, s));
+        return;
+      }
+    }
+    if (fun.kind === 'FuncLit') {
+      for (const a of call.Args) this.walkExpr(a);
+      const c = this.closure(fun);
+      // Deferred unlocks inside the literal release at exit, like `defer mu.Unlock()`.
+      for (const k of c.summary.released) this.deferredUnlocks.add(k);
+      const locks = this.locks;
+      this.deferred.push(() => {
+        this.locks = locks;
+        this.inline(c.summary, null, call.Args.map((a) => this.pathOf(a)), call.Args.map((a) => this.typeOf(a)), null);
+      });
+      return;
+    }
+    const locks = this.locks;
+    this.deferred.push(() => {
+      this.locks = locks;
+      this.walkCall(call, false);
+    });
+  }
+
+  // ---- expressions
+
+  /** Records the reads an expression performs (and the effects of the calls in it). */
+  walkExpr(e: ast.Expr, stmt = false): void {
+    switch (e.kind) {
+      case 'Ident': {
+        const v = this.lookupVar(e.Name);
+        if (v) {
+          if (v.tracked || v.alias) this.access(this.pathOf(e), false, e, { type: v.type });
+        } else if (this.sz.index.globals.has(e.Name)) this.access(this.pathOf(e), false, e, { type: this.typeOf(e) });
+        return;
+      }
+      case 'ParenExpr':
+        return this.walkExpr(e.X, stmt);
+      case 'SelectorExpr': {
+        if (this.importPath(e.X) !== undefined) return;
+        this.walkExpr(e.X);
+        const xt = this.typeOf(e.X);
+        if (this.sz.index.field(xt, e.Sel.Name)) this.access(this.pathOf(e), false, e, { type: this.typeOf(e) });
+        return;
+      }
+      case 'IndexExpr': {
+        const xt = this.sz.index.underlying(this.typeOf(e.X));
+        this.walkExpr(e.Index);
+        if (xt.k === 'map') {
+          this.mapRead(e.X, e);
+          return;
+        }
+        this.walkExpr(e.X);
+        const p = this.pathOf(e);
+        if (p) this.access(p, false, e);
+        return;
+      }
+      case 'IndexListExpr':
+        return;
+      case 'SliceExpr':
+        this.walkExpr(e.X);
+        if (e.Low) this.walkExpr(e.Low);
+        if (e.High) this.walkExpr(e.High);
+        if (e.Max) this.walkExpr(e.Max);
+        return;
+      case 'StarExpr': {
+        this.walkExpr(e.X);
+        const p = this.pathOf(e.X);
+        if (p && this.scope.lookup(unparen(e.X).kind === 'Ident' ? (unparen(e.X) as ast.Ident).Name : '')?.tracked)
+          this.access({ key: p.key + '.*', root: p.root, text: '*' + p.text }, false, e);
+        return;
+      }
+      case 'UnaryExpr':
+        if (e.Op === Token.AND) {
+          // Taking an address reads nothing; the operand's base is still evaluated.
+          const x = unparen(e.X);
+          if (x.kind === 'SelectorExpr') this.walkExpr(x.X);
+          else if (x.kind === 'IndexExpr') {
+            this.walkExpr(x.X);
+            this.walkExpr(x.Index);
+          } else if (x.kind === 'CompositeLit') this.walkExpr(x);
+          return;
+        }
+        this.walkExpr(e.X);
+        if (e.Op === Token.ARROW) this.sync('recv', e.X, e);
+        return;
+      case 'BinaryExpr':
+        this.walkExpr(e.X);
+        this.walkExpr(e.Y);
+        return;
+      case 'KeyValueExpr':
+        this.walkExpr(e.Value);
+        return;
+      case 'CompositeLit': {
+        const t = e.Type ? this.sz.index.underlying(this.typeExpr(e.Type)) : UNKNOWN;
+        for (const el of e.Elts) {
+          if (el.kind === 'KeyValueExpr') {
+            if (t.k === 'map' || t.k === 'slice' || t.k === 'array') this.walkExpr(el.Key);
+            this.walkExpr(el.Value);
+          } else this.walkExpr(el);
+        }
+        return;
+      }
+      case 'TypeAssertExpr':
+        this.walkExpr(e.X);
+        return;
+      case 'CallExpr':
+        this.walkCall(e, stmt);
+        return;
+      case 'FuncLit':
+        // A function value that escapes somewhere we cannot follow: not summarised.
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The lock an expression denotes (`c.mu`, or `c` when it embeds the mutex), or null. */
+  lockPath(x: ast.Expr): Path | null {
+    const p = this.pathOf(x);
+    if (!p) {
+      const u = unparen(x);
+      // Mutexes behind calls or in other packages: a name, but nothing we can relate.
+      if (u.kind === 'SelectorExpr' && this.importPath(u.X) !== undefined) {
+        const k = `E${this.importPath(u.X)}.${u.Sel.Name}`;
+        return { key: k, root: k, text: this.sz.text(astPos(u), exprEnd(u)) };
+      }
+      return null;
+    }
+    const t = this.typeOf(x);
+    const base = t.k === 'ptr' ? t.elem : t;
+    if (isSyncType(base, 'Mutex') || isSyncType(base, 'RWMutex') || base.k === 'unknown') return p;
+    const emb = this.sz.index.embeddedExternal(t, (n) => n.pkg === 'sync' && (n.name === 'Mutex' || n.name === 'RWMutex'));
+    if (emb) return { key: p.key + '.' + emb.join('.'), root: p.root, text: p.text };
+    return p;
+  }
+
+  private isWaitGroupLike(x: ast.Expr): boolean {
+    const t = this.typeOf(x);
+    const base = t.k === 'ptr' ? t.elem : t;
+    if (base.k === 'unknown') return true;
+    if (isSyncType(base, 'WaitGroup')) return true;
+    if (base.k === 'named' && base.pkg !== '' && /(^|\/)errgroup$/.test(base.pkg)) return true;
+    return this.sz.index.embeddedExternal(t, (n) => n.pkg === 'sync' && n.name === 'WaitGroup') !== undefined;
+  }
+
+  private walkArgs(args: readonly ast.Expr[], inlineLits: boolean): void {
+    for (const a of args) {
+      const u = unparen(a);
+      if (u.kind === 'FuncLit') {
+        // A callback handed to code we cannot see: assume it runs now, on this goroutine.
+        if (inlineLits) this.inline(this.closure(u).summary, null, [], [], null);
+        continue;
+      }
+      this.walkExpr(a);
+    }
+  }
+
+  walkCall(call: ast.CallExpr, stmt: boolean): void {
+    const fun = unparen(call.Fun);
+    const args = call.Args;
+
+    if (fun.kind === 'Ident' && !this.scope.lookup(fun.Name) && !this.sz.index.funcs.has(fun.Name) && !this.sz.index.globals.has(fun.Name)) {
+      switch (fun.Name) {
+        case 'len':
+        case 'cap':
+          if (args[0] && this.isMap(args[0])) this.mapRead(args[0], call);
+          else this.walkArgs(args, false);
+          return;
+        case 'delete':
+          if (args[1]) this.walkExpr(args[1]);
+          if (args[0]) this.mapWrite(args[0], call);
+          return;
+        case 'clear':
+          if (args[0] && this.isMap(args[0])) this.mapWrite(args[0], call);
+          else this.walkArgs(args, false);
+          return;
+        case 'close':
+          this.walkArgs(args, false);
+          if (args[0]) this.sync('close', args[0], call);
+          return;
+        case 'panic':
+          this.walkArgs(args, false);
+          this.terminated = true;
+          return;
+        case 'new':
+        case 'make':
+          for (const a of args.slice(1)) this.walkExpr(a);
+          return;
+      }
+      if (this.sz.index.types.has(fun.Name)) {
+        // A conversion T(x): a read of x.
+        this.walkArgs(args, false);
+        return;
+      }
+    }
+
+    if (fun.kind === 'SelectorExpr') {
+      const pkg = this.importPath(fun.X);
+      if (pkg !== undefined) return this.walkPackageCall(pkg, fun.Sel.Name, call, stmt);
+      if (this.walkMethodCall(fun, call, stmt)) return;
+    }
+
+    if (fun.kind === 'Ident') {
+      const v = this.lookupVar(fun.Name);
+      if (v) {
+        this.walkArgs(args, false);
+        if (v.closure) this.inlineClosure(v.closure, args);
+        return;
+      }
+      const decl = this.sz.index.funcs.get(fun.Name);
+      if (decl) {
+        this.walkArgs(args, false);
+        if (isTerminatingName(fun.Name)) this.terminated = true;
+        this.inlineDecl(decl, null, null, args);
+        return;
+      }
+    }
+    if (fun.kind === 'FuncLit') {
+      this.walkArgs(args, false);
+      this.inlineClosure(this.closure(fun), args);
+      return;
+    }
+    if (fun.kind !== 'Ident') this.walkExpr(fun);
+    this.walkArgs(args, true);
+  }
+
+  private inlineClosure(c: ClosureInfo, args: readonly ast.Expr[]): void {
+    this.inline(c.summary, null, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), null);
+  }
+
+  private inlineDecl(decl: ast.FuncDecl, recv: Path | null, recvType: LType | null, args: readonly ast.Expr[]): void {
+    if (this.depth >= this.sz.maxDepth) return;
+    const s = this.sz.summaryOf(decl, this.depth + 1);
+    this.inline(s, recv, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), recvType);
+  }
+
+  private walkPackageCall(pkg: string, name: string, call: ast.CallExpr, stmt: boolean): void {
+    const args = call.Args;
+    const mapArgsRead = (): void => {
+      for (const a of args) {
+        if (this.isMap(a)) this.mapRead(a, call);
+        else this.walkExpr(a);
+      }
+    };
+    switch (pkg) {
+      case 'fmt':
+      case 'log':
+        if (FMT_READERS.test(name)) {
+          mapArgsRead();
+          if (pkg === 'log' && /^(Fatal|Panic)/.test(name)) this.terminated = true;
+          return;
+        }
+        break;
+      case 'encoding/json':
+      case 'encoding/gob':
+      case 'encoding/xml':
+      case 'reflect':
+        if (/^(Marshal|MarshalIndent|DeepEqual|ValueOf)$/.test(name)) return mapArgsRead();
+        break;
+      case 'maps':
+        if (/^(Copy|DeleteFunc|Insert)$/.test(name)) {
+          if (args[0]) {
+            if (this.isMap(args[0])) this.mapWrite(args[0], call);
+            else this.walkExpr(args[0]);
+          }
+          for (const a of args.slice(1)) {
+            if (this.isMap(a)) this.mapRead(a, call);
+            else if (unparen(a).kind !== 'FuncLit') this.walkExpr(a);
+          }
+          return;
+        }
+        return mapArgsRead();
+      case 'sync/atomic':
+        if (args[0] && unparen(args[0]).kind === 'UnaryExpr') {
+          const target = (unparen(args[0]) as ast.UnaryExpr).X;
+          this.walkExpr(args[0]);
+          for (const a of args.slice(1)) this.walkExpr(a);
+          this.access(this.pathOf(target), !name.startsWith('Load'), call, { atomic: true });
+          return;
+        }
+        break;
+      case 'time':
+        if (name === 'AfterFunc' && args.length === 2) {
+          this.walkExpr(args[0]!);
+          this.spawnValue(args[1]!, 'time.AfterFunc', astPos(call), null);
+          return;
+        }
+        break;
+      case 'net/http':
+        if ((name === 'HandleFunc' || name === 'HandlerFunc' || name === 'Handle') && args.length >= 1) {
+          const h = args[args.length - 1]!;
+          for (const a of args.slice(0, -1)) this.walkExpr(a);
+          this.registerHandler(h);
+          return;
+        }
+        break;
+      case 'os':
+        if (name === 'Exit') this.terminated = true;
+        break;
+      case 'runtime':
+        if (name === 'Goexit') this.terminated = true;
+        break;
+    }
+    this.walkArgs(args, true);
+  }
+
+  private registerHandler(h: ast.Expr): void {
+    const u = unparen(h);
+    if (u.kind === 'FuncLit') {
+      const c = this.closure(u);
+      this.sz.registerHandler({ summary: c.summary, capturedRoots: c.captured, what: `the handler at ${this.where(u)}`, pos: astPos(u) });
+    } else if (u.kind === 'Ident' && !this.scope.lookup(u.Name)) {
+      const decl = this.sz.index.funcs.get(u.Name);
+      if (decl) this.sz.registerHandler({ summary: this.sz.summaryOf(decl), capturedRoots: new Set(), what: `the handler ${u.Name}`, pos: decl.Name.NamePos });
+    } else this.walkExpr(h);
+  }
+
+  where(n: ast.Node): string {
+    return `line ${this.sz.lineOf(astPos(n))}`;
+  }
+
+  /** Method calls: locks, WaitGroups, errgroups, Once, and methods of this package. */
+  private walkMethodCall(fun: ast.SelectorExpr, call: ast.CallExpr, stmt: boolean): boolean {
+    const name = fun.Sel.Name;
+    const args = call.Args;
+    const xt = this.typeOf(fun.X);
+    const local = this.sz.index.method(xt, name);
+    if (local) {
+      let recv = this.pathOf(fun.X);
+      if (recv && local.path.length > 0) recv = { key: recv.key + '.' + local.path.join('.'), root: recv.root, text: recv.text };
+      this.walkMethodReceiver(fun.X);
+      this.walkArgs(args, false);
+      let recvType = xt;
+      for (const f of local.path) recvType = this.sz.index.field(recvType, f)?.type ?? UNKNOWN;
+      this.inlineDecl(local.decl, recv, recvType, args);
+      return true;
+    }
+    const base = xt.k === 'ptr' ? xt.elem : xt;
+    const known = base.k !== 'unknown';
+    const external = base.k === 'named' && base.pkg !== '';
+    const m = LOCK_METHODS[name];
+    if (m && args.length === 0) {
+      const isLockType =
+        !known ||
+        isSyncType(base, 'Mutex') ||
+        isSyncType(base, 'RWMutex') ||
+        this.sz.index.embeddedExternal(xt, (n) => n.pkg === 'sync' && (n.name === 'Mutex' || n.name === 'RWMutex')) !== undefined ||
+        (base.k === 'named' && base.pkg === 'sync' && base.name === 'Locker');
+      if (isLockType) {
+        const lp = this.lockPath(fun.X);
+        this.walkMethodReceiver(fun.X);
+        if (lp) {
+          if (m.lock) this.locks = lockSetUnion(this.locks, new Map([[lp.key, { mode: m.mode, text: lp.text }]]));
+          else if (this.locks.has(lp.key)) {
+            const next = new Map(this.locks);
+            next.delete(lp.key);
+            this.locks = next;
+          } else this.released.add(lp.key);
+        }
+        return true;
+      }
+    }
+    if (name === 'TryLock' || name === 'TryRLock') {
+      this.walkMethodReceiver(fun.X);
+      return true;
+    }
+    if ((name === 'Wait' || name === 'Done') && args.length === 0 && this.isWaitGroupLike(fun.X) && (known || stmt)) {
+      this.walkMethodReceiver(fun.X);
+      this.sync(name === 'Wait' ? 'wait' : 'done', fun.X, call);
+      return true;
+    }
+    if (name === 'Go' && args.length === 1 && (!known || this.isWaitGroupLike(fun.X))) {
+      this.walkMethodReceiver(fun.X);
+      const g = this.pathOf(fun.X);
+      this.spawnValue(args[0]!, isSyncType(base, 'WaitGroup') ? 'WaitGroup.Go' : 'errgroup.Go', astPos(call), g ? g.key : null);
+      return true;
+    }
+    if (name === 'Do' && args.length === 1 && (isSyncType(base, 'Once') || !known)) {
+      const once = this.pathOf(fun.X);
+      this.walkMethodReceiver(fun.X);
+      const key = `once:${once ? once.key : astPos(call)}`;
+      // Once.Do: the function runs under the Once's own exclusion, and everything after
+      // Do returns is ordered after it. Modelled as a lock: write-held inside, read-held after.
+      const saved = this.locks;
+      this.locks = lockSetUnion(saved, new Map([[key, { mode: 'w' as LockMode, text: `once ${once?.text ?? ''}` }]]));
+      const a = unparen(args[0]!);
+      if (a.kind === 'FuncLit') this.inlineClosure(this.closure(a), []);
+      else this.callValue(a);
+      this.locks = lockSetUnion(saved, new Map([[key, { mode: 'r' as LockMode, text: `once ${once?.text ?? ''}` }]]));
+      return true;
+    }
+    if ((name === 'HandleFunc' || name === 'Handle') && args.length === 2 && (!known || (external && base.pkg === 'net/http'))) {
+      this.walkMethodReceiver(fun.X);
+      this.walkExpr(args[0]!);
+      this.registerHandler(args[1]!);
+      return true;
+    }
+    if (name === 'Run' && args.length === 2 && external && base.pkg === 'testing') {
+      this.walkMethodReceiver(fun.X);
+      this.walkArgs(args, true);
+      return true;
+    }
+    if (external && base.pkg === 'sync/atomic') {
+      // Typed atomics: atomic accesses, never racing with each other.
+      const p = this.pathOf(fun.X);
+      this.walkMethodReceiver(fun.X);
+      for (const a of args) this.walkExpr(a);
+      if (p) this.access(p, !/^Load$/.test(name), call, { atomic: true });
+      return true;
+    }
+    if (external && base.pkg === 'sync' && (base.name === 'Map' || base.name === 'Cond' || base.name === 'Pool')) {
+      this.walkMethodReceiver(fun.X);
+      this.walkArgs(args, true);
+      return true;
+    }
+    return false;
+  }
+
+  /** Evaluating a method's receiver: reads the base of `c.mu` and such, not the field. */
+  private walkMethodReceiver(x: ast.Expr): void {
+    const u = unparen(x);
+    if (u.kind === 'SelectorExpr') this.walkExpr(u.X);
+    else if (u.kind === 'CallExpr' || u.kind === 'IndexExpr') this.walkExpr(u);
+  }
+
+  /** Calls a function value `f` (a named function, a method value, a closure variable). */
+  private callValue(f: ast.Expr): void {
+    const u = unparen(f);
+    if (u.kind === 'Ident') {
+      const v = this.lookupVar(u.Name);
+      if (v?.closure) return this.inlineClosure(v.closure, []);
+      const decl = v ? undefined : this.sz.index.funcs.get(u.Name);
+      if (decl) return this.inlineDecl(decl, null, null, []);
+      return;
+    }
+    if (u.kind === 'SelectorExpr' && this.importPath(u.X) === undefined) {
+      const xt = this.typeOf(u.X);
+      const m = this.sz.index.method(xt, u.Sel.Name);
+      if (m) {
+        let recv = this.pathOf(u.X);
+        if (recv && m.path.length > 0) recv = { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text };
+        this.inlineDecl(m.decl, recv, xt, []);
+      }
+    }
+  }
+
+  // ---- goroutines
+
+  private spawnCall(call: ast.CallExpr, via: string, at: number): void {
+    const fun = unparen(call.Fun);
+    // The function value and the arguments are evaluated by the spawning goroutine.
+    this.walkArgs(call.Args.filter((a) => unparen(a).kind !== 'FuncLit'), false);
+    const argPaths = call.Args.map((a) => this.pathOf(a));
+    const argTypes = call.Args.map((a) => this.typeOf(a));
+    if (fun.kind === 'FuncLit') {
+      const c = this.closure(fun);
+      return this.emitSpawn(via, at, null, 'a function literal', (w) => w.inline(c.summary, null, argPaths, argTypes, null));
+    }
+    if (fun.kind === 'Ident') {
+      const v = this.lookupVar(fun.Name);
+      if (v?.closure) {
+        const c = v.closure;
+        return this.emitSpawn(via, at, null, fun.Name, (w) => w.inline(c.summary, null, argPaths, argTypes, null));
+      }
+      const decl = v ? undefined : this.sz.index.funcs.get(fun.Name);
+      if (decl) return this.emitSpawn(via, at, null, fun.Name, (w) => w.inline(this.sz.summaryOf(decl, this.depth + 1), null, argPaths, argTypes, null));
+      return this.emitSpawn(via, at, null, fun.Name, () => {}, true);
+    }
+    if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) {
+      this.walkMethodReceiver(fun.X);
+      const xt = this.typeOf(fun.X);
+      const m = this.sz.index.method(xt, fun.Sel.Name);
+      if (m) {
+        let recv = this.pathOf(fun.X);
+        if (recv && m.path.length > 0) recv = { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text };
+        let recvType = xt;
+        for (const f of m.path) recvType = this.sz.index.field(recvType, f)?.type ?? UNKNOWN;
+        return this.emitSpawn(via, at, null, this.sz.funcName(m.decl), (w) =>
+          w.inline(this.sz.summaryOf(m.decl, this.depth + 1), recv, argPaths, argTypes, recvType),
+        );
+      }
+    }
+    this.emitSpawn(via, at, null, this.sz.text(astPos(fun), exprEnd(fun)), () => {}, true);
+  }
+
+  /** `g.Go(f)`, `time.AfterFunc(d, f)`: f runs on a new goroutine. */
+  private spawnValue(f: ast.Expr, via: string, at: number, group: string | null): void {
+    const u = unparen(f);
+    if (u.kind === 'FuncLit') {
+      const c = this.closure(u);
+      return this.emitSpawn(via, at, group, 'a function literal', (w) => w.inline(c.summary, null, [], [], null));
+    }
+    this.walkExpr(u.kind === 'SelectorExpr' ? u.X : u);
+    this.emitSpawn(via, at, group, this.sz.text(astPos(u), exprEnd(u)), (w) => w.callValue(u));
+  }
+
+  private emitSpawn(via: string, at: number, group: string | null, what: string, body: (w: FuncWalker) => void, opaque = false): void {
+    const w = new FuncWalker(this.sz, this.file, this.fnName, this.scope, this.depth, this.tracked, this.typeParams, this.outerScope);
+    // The goroutine's own events are in its own sequence; its variables are this scope's.
+    for (const r of this.ownRoots) w.ownRoots.add(r);
+    body(w);
+    for (const c of w.captured) this.captured.add(c);
+    const fresh = new Set<string>();
+    for (const fv of this.freshVars) if (this.loops.includes(fv.loop)) fresh.add(fv.root);
+    const ev: SpawnEvent = {
+      k: 'spawn',
+      via,
+      body: w.events,
+      group,
+      multi: this.loops.length > 0,
+      freshRoots: fresh,
+      what: opaque ? `${what} (not analysed)` : what,
+      pos: at,
+      locks: this.locks,
+      seq: this.seq++,
+      place: this.place(),
+    };
+    if (w.truncated) this.truncated = true;
+    this.push(ev);
+  }
+
+  // ---- inlining
+
+  /**
+   * Appends a callee's events as if they happened here: receiver and parameter roots
+   * become the caller's paths, locks held here are added, and the callee's net lock
+   * effect (a lock helper) is applied afterwards.
+   */
+  inline(s: FuncSummary, recv: Path | null, args: (Path | null)[], argTypes: LType[], recvType: LType | null): void {
+    if (s.truncated) this.truncated = true;
+    const subst = new Map<string, { path: Path | null; mapsOnly: boolean }>();
+    const byValue = (t: LType | null): boolean => {
+      if (!t) return false;
+      const u = this.sz.index.underlying(t);
+      return u.k === 'struct' || u.k === 'array' || u.k === 'basic';
+    };
+    if (s.recvRoot) subst.set(s.recvRoot, { path: recv, mapsOnly: byValue(recvType) });
+    s.paramRoots.forEach((r, i) => {
+      if (r) subst.set(r, { path: args[i] ?? null, mapsOnly: byValue(argTypes[i] ?? null) });
+    });
+    const fresh = new Map<string, string>();
+    const mapPath = (p: Path, mapOp: boolean): Path => {
+      const sb = subst.get(p.root);
+      if (!sb) return p;
+      if (!sb.path || (sb.mapsOnly && !mapOp)) {
+        let f = fresh.get(p.root);
+        if (!f) fresh.set(p.root, (f = this.sz.newFreshRoot()));
+        return { key: f + p.key.slice(p.root.length), root: f, text: p.text };
+      }
+      return { key: sb.path.key + p.key.slice(p.root.length), root: sb.path.root, text: p.text };
+    };
+    const mapKey = (k: string | null): string | null => {
+      if (k === null) return null;
+      for (const [root, sb] of subst) if (k === root || k.startsWith(root + '.')) return sb.path ? sb.path.key + k.slice(root.length) : null;
+      return k;
+    };
+    const mapLocks = (l: LockSet): LockSet => {
+      if (l.size === 0) return l;
+      const m = new Map<string, { mode: LockMode; text: string }>();
+      for (const [k, v] of l) {
+        const nk = mapKey(k);
+        if (nk !== null) m.set(nk, v);
+      }
+      return m;
+    };
+    const loopsHere = this.loops.length > 0;
+    const copy = (e: Event, top: boolean): Event | null => {
+      switch (e.k) {
+        case 'access':
+          return {
+            ...e,
+            path: mapPath(e.path, e.mapOp),
+            locks: top ? lockSetUnion(this.locks, mapLocks(e.locks)) : mapLocks(e.locks),
+            seq: top ? this.seq++ : e.seq,
+            place: top ? this.place() : e.place,
+          };
+        case 'sync':
+          return { ...e, obj: mapKey(e.obj), seq: top ? this.seq++ : e.seq, place: top ? this.place() : e.place };
+        case 'spawn': {
+          const body: Event[] = [];
+          for (const b of e.body) {
+            const c = copy(b, false);
+            if (c) body.push(c);
+          }
+          const freshRoots = new Set<string>();
+          for (const r of e.freshRoots) freshRoots.add(r);
+          if (top && loopsHere) {
+            // The callee's own locals are new for every call made by this loop.
+            for (const b of body) if (b.k === 'access' && b.path.root.startsWith('V') && !subst.has(b.path.root)) freshRoots.add(b.path.root);
+          }
+          return {
+            ...e,
+            body,
+            group: mapKey(e.group),
+            multi: e.multi || (top && loopsHere),
+            freshRoots,
+            locks: top ? lockSetUnion(this.locks, mapLocks(e.locks)) : mapLocks(e.locks),
+            seq: top ? this.seq++ : e.seq,
+            place: top ? this.place() : e.place,
+          };
+        }
+      }
+    };
+    for (const e of s.events) {
+      const c = copy(e, true);
+      if (c) this.push(c);
+    }
+    if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
+    if (s.released.size > 0) {
+      const next = new Map(this.locks);
+      for (const k of s.released) {
+        const nk = mapKey(k);
+        if (nk !== null) next.delete(nk);
+      }
+      this.locks = next;
+    }
+  }
+}
+
+function rangeTypes(t: LType): [LType, LType] {
+  switch (t.k) {
+    case 'map':
+      return [t.key, t.val];
+    case 'slice':
+    case 'array':
+      return [{ k: 'basic', name: 'int' }, t.elem];
+    case 'chan':
+      return [t.elem, UNKNOWN];
+    case 'basic':
+      return [{ k: 'basic', name: 'int' }, t.name === 'string' ? { k: 'basic', name: 'rune' } : UNKNOWN];
+    default:
+      return [UNKNOWN, UNKNOWN];
+  }
+}
+
+function isTerminatingName(name: string): boolean {
+  return name === 'fatal' || name === 'fatalf' || name === 'die';
+}
+
+export { FuncWalker, Scope };

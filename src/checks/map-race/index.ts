@@ -1,0 +1,24 @@
+// map-race: two accesses to one map that can run at the same time, at least one a
+// write, with no common lock and nothing ordering them. The runtime may kill the
+// process ("concurrent map read and map write") or answers go silently wrong.
+
+import type { Check, CheckPass } from '../../analysis/check.js';
+import { readCheckDoc } from '../../analysis/doc.js';
+import { concurrencyAnalysis } from '../../analysis/concurrency/index.js';
+import { raceDiagnostic } from '../../analysis/concurrency/report.js';
+
+function run(pass: CheckPass): void {
+  const model = pass.resultOf(concurrencyAnalysis);
+  for (const r of model.races) if (r.kind === 'map') pass.report(raceDiagnostic(r));
+}
+
+export const mapRace: Check = {
+  name: 'map-race',
+  severity: 'error',
+  requires: [concurrencyAnalysis],
+  run,
+  doc: {
+    title: 'concurrent map access without a common lock, at least one a write',
+    markdown: readCheckDoc(import.meta.url),
+  },
+};
