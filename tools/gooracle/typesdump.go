@@ -57,6 +57,10 @@ type typeRecord struct {
 	Kind string `json:"kind"`
 	Decl string `json:"decl"`
 	Type string `json:"type"`
+	// Cats: the categories the differential test reports on, from the type's structure:
+	// "map", "chan", "struct" (struct or pointer to struct), "sync" (a sync or
+	// sync/atomic type or pointer to one), "func".
+	Cats []string `json:"cats,omitempty"`
 }
 
 func typesdumpMain(args []string) {
@@ -184,11 +188,38 @@ func dumpFile(enc *json.Encoder, fset *token.FileSet, f *ast.File, info *types.I
 			}
 			if t != nil {
 				rec.Type = types.TypeString(t, nil)
+				rec.Cats = categories(t)
 			}
 		}
 		enc.Encode(&rec)
 		return true
 	})
+}
+
+func categories(t types.Type) []string {
+	var cats []string
+	u := t.Underlying()
+	base := t
+	if p, ok := u.(*types.Pointer); ok {
+		base = p.Elem()
+	}
+	switch u.(type) {
+	case *types.Map:
+		cats = append(cats, "map")
+	case *types.Chan:
+		cats = append(cats, "chan")
+	case *types.Signature:
+		cats = append(cats, "func")
+	}
+	if _, ok := base.Underlying().(*types.Struct); ok {
+		cats = append(cats, "struct")
+	}
+	if n, ok := types.Unalias(base).(*types.Named); ok && n.Obj().Pkg() != nil {
+		if p := n.Obj().Pkg().Path(); p == "sync" || p == "sync/atomic" {
+			cats = append(cats, "sync")
+		}
+	}
+	return cats
 }
 
 func objectKind(obj types.Object) string {

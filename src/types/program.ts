@@ -1,0 +1,139 @@
+// A program: packages parsed and type-checked on demand through a Loader. A package
+// asked for by a check is checked completely (function bodies included); the
+// packages it imports are only collected, and their package-level declarations are
+// declared one by one as something uses them. Packages are cached by import path
+// (and directory), so every package's objects exist once and compare by identity.
+
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { File } from '../syntax/ast.js';
+import { parseFile, formatError } from '../syntax/parser.js';
+import { FileSet, formatPosition } from '../syntax/position.js';
+import type { Loader, SourcePackage } from '../load/package.js';
+import { Checker } from './checker.js';
+import type { Info } from './info.js';
+import { Package } from './objects.js';
+
+export interface CheckedPackage {
+  pkg: Package;
+  source: SourcePackage;
+  files: { name: string; file: File }[];
+  info: Info;
+  /** Syntax and type errors, "file:line:col: message". */
+  errors: string[];
+}
+
+interface Entry {
+  pkg: Package;
+  checker: Checker | null;
+  source: SourcePackage;
+  files: { name: string; file: File }[];
+  parseErrors: string[];
+  /** True while its imports are being collected (an import cycle finds it here). */
+  collecting: boolean;
+}
+
+export interface ProgramOptions {
+  /** Keep comments in parsed files (default false: checks that need them parse again). */
+  comments?: boolean;
+}
+
+export class Program {
+  readonly fset = new FileSet();
+  private entries = new Map<string, Entry>();
+  /** Files parsed, for the benchmark's and the CLI's statistics. */
+  filesParsed = 0;
+
+  constructor(
+    readonly loader: Loader,
+    private opts: ProgramOptions = {},
+  ) {}
+
+  private key(sp: SourcePackage, variant: string): string {
+    return `${variant}\u0000${sp.importPath}\u0000${sp.dir}`;
+  }
+
+  private parse(paths: string[]): { files: { name: string; file: File }[]; errors: string[] } {
+    const files: { name: string; file: File }[] = [];
+    const errors: string[] = [];
+    for (const p of paths) {
+      let src: Uint8Array;
+      try {
+        src = readFileSync(p);
+      } catch (err) {
+        errors.push(`${p}: ${err instanceof Error ? err.message : String(err)}`);
+        continue;
+      }
+      try {
+        const r = parseFile(this.fset, p, src, { comments: this.opts.comments ?? false });
+        this.filesParsed++;
+        for (const e of r.errors.slice(0, 10)) errors.push(formatError(e));
+        files.push({ name: p, file: r.file });
+      } catch (err) {
+        errors.push(`${p}: cannot parse: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return { files, errors };
+  }
+
+  private entry(sp: SourcePackage, variant: 'lib' | 'test' | 'xtest'): Entry {
+    const key = this.key(sp, variant);
+    let e = this.entries.get(key);
+    if (e) return e;
+    const paths = variant === 'lib' ? sp.goFiles : variant === 'test' ? [...sp.goFiles, ...sp.testGoFiles] : sp.xTestGoFiles;
+    const { files, errors } = this.parse(paths);
+    const path = variant === 'xtest' ? sp.importPath + '_test' : sp.importPath;
+    const name = variant === 'xtest' ? (files[0]?.file.Name.Name ?? sp.name + '_test') : sp.name || (files[0]?.file.Name.Name ?? '');
+    const pkg = new Package(path, name);
+    e = { pkg, checker: null, source: sp, files, parseErrors: errors, collecting: true };
+    this.entries.set(key, e);
+    const entry = e;
+    const testVariant = variant !== 'lib' ? this.entry(sp, 'lib') : null;
+    entry.checker = new Checker(pkg, files, (importPath, fromFile) => {
+      // The external test package sees the package under test with its _test.go files.
+      if (variant === 'xtest' && importPath === sp.importPath && sp.testGoFiles.length > 0) return this.entry(sp, 'test').pkg;
+      void testVariant;
+      return this.importPackage(importPath, dirname(fromFile));
+    }, (p) => this.posString(p));
+    entry.collecting = false;
+    return entry;
+  }
+
+  /** The package an import path denotes from a directory; null when it cannot be found. */
+  importPackage(importPath: string, fromDir: string): Package | null {
+    let sp: SourcePackage | null;
+    try {
+      sp = this.loader.resolveImport(importPath, fromDir);
+    } catch {
+      sp = null;
+    }
+    if (!sp) return null;
+    return this.entry(sp, 'lib').pkg;
+  }
+
+  /**
+   * Type-checks a package completely (bodies included). With tests, in-package
+   * _test.go files are checked with it, and the external test package separately.
+   */
+  check(sp: SourcePackage, opts: { tests?: boolean } = {}): CheckedPackage[] {
+    const out: CheckedPackage[] = [];
+    const variants: ('lib' | 'test' | 'xtest')[] = [];
+    if (opts.tests && sp.testGoFiles.length > 0) variants.push('test');
+    else if (sp.goFiles.length > 0 || !opts.tests) variants.push('lib');
+    if (opts.tests && sp.xTestGoFiles.length > 0) variants.push('xtest');
+    for (const v of variants) {
+      const e = this.entry(sp, v);
+      const c = e.checker!;
+      c.checkBodies();
+      out.push({ pkg: e.pkg, source: sp, files: e.files, info: c.info, errors: [...e.parseErrors, ...c.errors] });
+    }
+    return out;
+  }
+
+  /** Releases what the program keeps for a package checked completely (its Info), keeping its objects. */
+  posString(p: number): string {
+    const f = this.fset.file(p);
+    if (!f) return '-';
+    return formatPosition(f.position(p, false));
+  }
+}
