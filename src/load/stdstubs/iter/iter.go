@@ -1,0 +1,6 @@
+// Package iter (racewatch stub).
+package iter
+
+type Seq[V any] func(yield func(V) bool)
+
+type Seq2[K, V any] func(yield func(K, V) bool)
