@@ -19,6 +19,7 @@ import {
 import { Info, Mode, SelectionKind, type TypeAndValue } from './info.js';
 import { ambiguous, hasPtrRecv, lookupFieldOrMethod } from './lookup.js';
 import { instantiateAlias, instantiateNamed, subst, type SubstMap } from './subst.js';
+import { alignof, offsetof, sizeof } from './sizes.js';
 
 export interface Operand {
   mode: Mode;
@@ -69,6 +70,10 @@ export class Checker {
   /** Function bodies are checked only for packages being analysed. */
   private checkingBodies = false;
   private bodiesChecked = false;
+  /** Function literals met while declaring package-level objects lazily: checked with the bodies. */
+  private deferredLits: { lit: ast.FuncLit; sig: Signature; scope: Scope; file: FileInfo | null }[] = [];
+  /** Package-level variables whose initialiser was not needed for their type. */
+  private deferredInits: Var[] = [];
   /** Errors are collected, never thrown; the first few are kept for diagnostics. */
   readonly errors: string[] = [];
 
@@ -231,10 +236,31 @@ export class Checker {
   checkBodies(): void {
     if (this.bodiesChecked) return;
     this.bodiesChecked = true;
-    this.checkPackageLevel();
     const saved = this.checkingBodies;
     this.checkingBodies = true;
+    this.checkPackageLevel();
     try {
+      for (const v of this.deferredInits) {
+        const d = this.decls.get(v)!;
+        this.withFile(d.file, () =>
+          this.guard(v.pos, undefined, () => {
+            const x = this.expr(d.init!, v.type);
+            this.assignment(x, v.type, d.init!);
+          }),
+        );
+      }
+      this.deferredInits = [];
+      for (const { lit, sig, scope, file } of this.deferredLits) {
+        const fi = file ?? this.fileInfos[0];
+        if (!fi) continue;
+        this.withFile(fi, () =>
+          this.guard(nodePos(lit), undefined, () => {
+            this.scope = scope;
+            this.body(sig, lit.Body);
+          }),
+        );
+      }
+      this.deferredLits = [];
       for (const [obj, d] of this.decls) {
         if (d.kind === 'func' && d.fdecl?.Body) {
           const f = obj as Func;
@@ -301,7 +327,10 @@ export class Checker {
         }
         if (t) v.type = t;
         if (!d.init) return;
-        if (!this.checkingBodies && !this.bodiesChecked && t) return; // the type is all an importer needs
+        if (!this.checkingBodies && !this.bodiesChecked && t) {
+          this.deferredInits.push(v); // the type is all an importer needs
+          return;
+        }
         const x = this.expr(d.init, t);
         if (t) this.assignment(x, t, d.init);
         else v.type = this.defaultOf(x, d.init);
@@ -607,22 +636,26 @@ export class Checker {
   private funcType(e: ast.FuncType, recvList: ast.FieldList | null): Signature {
     let recv: Var | null = null;
     let recvTps: TypeParam[] = [];
+    // Parameter types are resolved before any parameter is declared (a parameter named
+    // like a package does not hide the package in the signature).
+    const pending: [ast.Ident, Var][] = [];
     if (recvList && recvList.List.length > 0) {
       const rf = recvList.List[0]!;
       const rt = this.receiverType(rf.Type!, (tps) => (recvTps = tps));
       const id = rf.Names[0] ?? null;
       recv = newParam(id ? id.NamePos : nodePos(rf), this.pkg, id ? id.Name : '', rt);
-      this.declare(this.scope, id, recv);
+      if (id) pending.push([id, recv]);
     }
     const tps = e.TypeParams && e.TypeParams.List.length > 0 ? this.collectTypeParams(e.TypeParams) : [];
-    const [params, variadic] = this.paramList(e.Params, true);
-    const [results] = e.Results ? this.paramList(e.Results, false) : [[], false];
+    const [params, variadic] = this.paramList(e.Params, true, pending);
+    const [results] = e.Results ? this.paramList(e.Results, false, pending) : [[], false];
+    for (const [id, v] of pending) this.declare(this.scope, id, v);
     const sig = new Signature(recv, new Tuple(params), new Tuple(results), variadic, tps);
     sig.recvTypeParams = recvTps;
     return sig;
   }
 
-  private paramList(list: ast.FieldList, variadicOk: boolean): [Var[], boolean] {
+  private paramList(list: ast.FieldList, variadicOk: boolean, pending: [ast.Ident, Var][]): [Var[], boolean] {
     const vars: Var[] = [];
     let variadic = false;
     list.List.forEach((f, fi) => {
@@ -644,7 +677,7 @@ export class Checker {
       }
       for (const id of f.Names) {
         const v = newParam(id.NamePos, this.pkg, id.Name, t);
-        this.declare(this.scope, id, v);
+        pending.push([id, v]);
         vars.push(v);
       }
     });
@@ -735,7 +768,9 @@ export class Checker {
         this.scope.isFunc = true;
         try {
           const sig = this.funcType(e.Type, null);
-          if (this.checkingBodies) {
+          if (!this.checkingBodies) {
+            this.deferredLits.push({ lit: e, sig, scope: this.scope, file: this.currentFile });
+          } else {
             const savedIota = this.iota;
             this.iota = null;
             try {
@@ -1043,8 +1078,11 @@ export class Checker {
       this.recordInstance(e.X, targs, inst);
       return { mode: Mode.Value, type: inst };
     }
-    for (const i of indices) this.expr(i);
     const idx = indices[0]!;
+    const ix = this.expr(idx);
+    let ut = x.type instanceof TypeParam ? coreString(x.type) : x.type.underlying();
+    if (!(ut instanceof MapType) && isUntyped(ix.type)) this.convertUntyped(ix, Typ.Int, idx);
+    void ut;
     if (x.mode === Mode.Constant && isString(x.type)) {
       return { mode: Mode.Value, type: Typ.Byte };
     }
@@ -1084,7 +1122,11 @@ export class Checker {
 
   private sliceExpr(e: ast.SliceExpr): Operand {
     const x = this.expr(e.X);
-    for (const i of [e.Low, e.High, e.Max]) if (i) this.expr(i);
+    for (const i of [e.Low, e.High, e.Max]) {
+      if (!i) continue;
+      const ix = this.expr(i);
+      if (isUntyped(ix.type)) this.convertUntyped(ix, Typ.Int, i);
+    }
     if (x.mode === Mode.Invalid) return invalidOp;
     const u = coreString(x.type);
     if (u === undefined) return invalidOp;
@@ -1142,7 +1184,6 @@ export class Checker {
       const x = this.expr(e.X, hint);
       const y = this.expr(e.Y);
       if (x.mode === Mode.Invalid) return invalidOp;
-      if (y.mode === Mode.Constant && isUntyped(y.type)) this.convertUntyped(y, Typ.Uint, e.Y);
       if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.val && y.val) {
         let xt = x.type;
         if (xt === Typ.UntypedFloat || xt === Typ.UntypedRune) xt = xt === Typ.UntypedRune ? Typ.UntypedRune : Typ.UntypedInt;
@@ -1223,10 +1264,11 @@ export class Checker {
         this.updateExprType(e.X, t);
         break;
       case 'UnaryExpr':
-        if (e.Op !== Token.NOT || isBasic(t, BasicInfo.IsBoolean)) this.updateExprType(e.X, t);
+        // Operands of constant expressions are never materialised: they keep their untyped types.
+        if (tv.value === undefined) this.updateExprType(e.X, t);
         break;
       case 'BinaryExpr':
-        if (!isComparison(e.Op)) {
+        if (tv.value === undefined && !isComparison(e.Op)) {
           if (e.Op === Token.SHL || e.Op === Token.SHR) this.updateExprType(e.X, t);
           else {
             this.updateExprType(e.X, t);
@@ -1422,142 +1464,230 @@ export class Checker {
   private builtin(e: ast.CallExpr, id: BuiltinId, hint: Type | undefined): Operand {
     const args = e.Args;
     const argN = (i: number, h?: Type): Operand => (args[i] ? this.expr(args[i]!, h) : invalidOp);
+    // go/types records a call-specific signature for the builtin's name (not for constant results).
+    const sig = (res: Type | null, ...params: Type[]): void => {
+      const s = new Signature(null, new Tuple(params.map((t) => new Var(0, null, '', t))), new Tuple(res ? [new Var(0, null, '', res)] : []), false);
+      this.recordBuiltinType(e.Fun, s);
+    };
+    const untypedTo = (x: Operand, i: number, t: Type): Operand => (isUntyped(x.type) ? this.convertUntyped(x, t, args[i]!) : x);
     switch (id) {
       case 'len':
       case 'cap': {
         const x = argN(0);
+        if (x.mode === Mode.Invalid) return invalidOp;
         if (x.mode === Mode.Constant && x.val?.kind === 'string') return { mode: Mode.Constant, type: Typ.Int, val: { kind: 'int', v: BigInt(Buffer.byteLength(x.val.v)) } };
-        const u = x.type.underlying();
+        const u = x.type instanceof TypeParam ? x.type : x.type.underlying();
         const arr = u instanceof Pointer ? u.elem.underlying() : u;
         if (arr instanceof ArrayType && arr.len >= 0 && !containsCallOrRecv(args[0]!)) return { mode: Mode.Constant, type: Typ.Int, val: { kind: 'int', v: BigInt(arr.len) } };
-        if (isUntyped(x.type)) this.convertUntyped(x, Typ.String, args[0]!);
+        sig(Typ.Int, x.type);
         return { mode: Mode.Value, type: Typ.Int };
       }
       case 'append': {
-        const s = argN(0, hint);
-        let elem: Type | undefined;
-        const u = coreType(s.type);
-        if (u instanceof Slice) elem = u.elem;
-        for (let i = 1; i < args.length; i++) {
-          const x = this.expr(args[i]!, e.Ellipsis !== 0 ? undefined : elem);
-          if (elem && e.Ellipsis === 0) this.assignment(x, elem, args[i]!);
-          else if (e.Ellipsis !== 0 && isUntyped(x.type)) this.convertUntyped(x, Typ.String, args[i]!);
+        const s0 = argN(0, hint);
+        if (s0.mode === Mode.Invalid || s0.type === Typ.UntypedNil) {
+          for (let i = 1; i < args.length; i++) this.expr(args[i]!);
+          return invalidOp;
         }
-        if (s.mode === Mode.Invalid) return invalidOp;
-        if (s.type === Typ.UntypedNil) return invalidOp;
-        return { mode: Mode.Value, type: s.type };
+        const S = s0.type;
+        const u = coreType(S);
+        const elem = u instanceof Slice ? u.elem : Typ.Invalid;
+        if (e.Ellipsis !== 0 && args.length === 2) {
+          const y = argN(1);
+          if (isString(y.type) && isBasic(elem, BasicInfo.IsInteger) && (elem.underlying() as Basic).kind === BasicKind.Uint8) {
+            const t = untypedTo(y, 1, Typ.String).type;
+            const s = new Signature(null, new Tuple([new Var(0, null, '', S), new Var(0, null, '', t)]), new Tuple([new Var(0, null, '', S)]), true);
+            this.recordBuiltinType(e.Fun, s);
+            return { mode: Mode.Value, type: S };
+          }
+        } else {
+          for (let i = 1; i < args.length; i++) {
+            const x = this.expr(args[i]!, elem);
+            this.assignment(x, elem, args[i]!);
+          }
+        }
+        const s = new Signature(null, new Tuple([new Var(0, null, '', S), new Var(0, null, '', new Slice(elem))]), new Tuple([new Var(0, null, '', S)]), true);
+        this.recordBuiltinType(e.Fun, s);
+        return { mode: Mode.Value, type: S };
       }
       case 'make': {
         const t = args[0] ? this.typExpr(args[0]) : Typ.Invalid;
+        const types: Type[] = [t];
         for (let i = 1; i < args.length; i++) {
           const x = this.expr(args[i]!);
-          if (isUntyped(x.type)) this.convertUntyped(x, Typ.Int, args[i]!);
+          types.push(untypedTo(x, i, Typ.Int).type);
         }
+        if (t === Typ.Invalid) return invalidOp;
+        sig(t, ...types);
         return { mode: Mode.Value, type: t };
       }
       case 'new': {
-        const t = args[0] ? this.typExpr(args[0]) : Typ.Invalid;
-        return { mode: Mode.Value, type: new Pointer(t) };
+        // Go 1.26: new(expr) as well as new(T).
+        const x = args[0] ? this.rawExpr(args[0], undefined, true) : invalidOp;
+        if (x.mode === Mode.Invalid) return invalidOp;
+        const T = x.mode === Mode.TypeExpr ? x.type : isUntyped(x.type) ? untypedTo(x, 0, defaultType(x.type)).type : x.type;
+        const p = new Pointer(T);
+        sig(p, T);
+        return { mode: Mode.Value, type: p };
       }
       case 'delete': {
         const m = argN(0);
         const u = coreType(m.type);
         const k = argN(1, u instanceof MapType ? u.key : undefined);
-        if (u instanceof MapType && args[1]) this.assignment(k, u.key, args[1]);
+        if (u instanceof MapType && args[1]) {
+          this.assignment(k, u.key, args[1]);
+          sig(null, m.type, u.key);
+        }
         return { mode: Mode.NoValue, type: emptyTuple };
       }
       case 'clear':
-      case 'close':
-      case 'panic':
+      case 'close': {
+        const x = argN(0);
+        if (x.mode !== Mode.Invalid) sig(null, x.type);
+        return { mode: Mode.NoValue, type: emptyTuple };
+      }
+      case 'panic': {
+        const x = argN(0);
+        if (x.mode !== Mode.Invalid) {
+          if (isUntyped(x.type) && x.type !== Typ.UntypedNil) untypedTo(x, 0, defaultType(x.type));
+          sig(null, emptyInterface);
+        }
+        return { mode: Mode.NoValue, type: emptyTuple };
+      }
       case 'print':
       case 'println': {
-        args.forEach((a) => {
+        const ts = args.map((a, i) => {
           const x = this.expr(a);
-          if (isUntyped(x.type) && x.type !== Typ.UntypedNil) this.convertUntyped(x, id === 'panic' ? emptyInterface : defaultType(x.type), a);
+          return isUntyped(x.type) && x.type !== Typ.UntypedNil ? untypedTo(x, i, defaultType(x.type)).type : x.type;
         });
+        sig(null, ...ts);
         return { mode: Mode.NoValue, type: emptyTuple };
       }
       case 'copy': {
         const d = argN(0);
         const s = argN(1);
-        if (isUntyped(s.type)) this.convertUntyped(s, Typ.String, args[1]!);
-        void d;
+        const st = untypedTo(s, 1, Typ.String).type;
+        sig(Typ.Int, d.type, st);
         return { mode: Mode.Value, type: Typ.Int };
       }
       case 'recover':
+        sig(emptyInterface);
         return { mode: Mode.Value, type: emptyInterface };
       case 'complex': {
         const x = argN(0);
         const y = argN(1);
         if (x.mode === Mode.Constant && y.mode === Mode.Constant && isUntyped(x.type) && isUntyped(y.type)) return { mode: Mode.Constant, type: Typ.UntypedComplex, val: { kind: 'complex', re: 0, im: 0 } };
-        const t = isUntyped(x.type) ? y.type : x.type;
-        if (isUntyped(x.type)) this.convertUntyped(x, t, args[0]!);
-        if (isUntyped(y.type)) this.convertUntyped(y, t, args[1]!);
+        let t = isUntyped(x.type) ? y.type : x.type;
+        if (isUntyped(t)) t = Typ.Float64;
+        untypedTo(x, 0, t);
+        untypedTo(y, 1, t);
         const k = t.underlying();
-        return { mode: Mode.Value, type: k === Typ.Float32 ? Typ.Complex64 : Typ.Complex128 };
+        const res = k === Typ.Float32 ? Typ.Complex64 : Typ.Complex128;
+        if (x.mode !== Mode.Constant || y.mode !== Mode.Constant) sig(res, t, t);
+        return { mode: x.mode === Mode.Constant && y.mode === Mode.Constant ? Mode.Constant : Mode.Value, type: res, val: { kind: 'unknown' } };
       }
       case 'real':
       case 'imag': {
         const x = argN(0);
         if (x.mode === Mode.Constant && isUntyped(x.type)) return { mode: Mode.Constant, type: Typ.UntypedFloat, val: { kind: 'float', v: 0 } };
         const k = x.type.underlying();
-        return { mode: Mode.Value, type: k === Typ.Complex64 ? Typ.Float32 : Typ.Float64 };
+        const res = k === Typ.Complex64 ? Typ.Float32 : Typ.Float64;
+        if (x.mode !== Mode.Constant) sig(res, x.type);
+        return { mode: x.mode === Mode.Constant ? Mode.Constant : Mode.Value, type: res };
       }
       case 'min':
       case 'max': {
-        const xs = args.map((a) => this.expr(a, hint));
-        const typed = xs.find((x) => !isUntyped(x.type) && x.mode !== Mode.Invalid);
-        if (!typed) {
-          if (xs.every((x) => x.mode === Mode.Constant)) {
-            let t: Type = Typ.UntypedInt;
-            for (const x of xs) t = largerUntyped(t, x.type);
-            let best = xs[0]?.val;
-            for (const x of xs.slice(1)) {
-              if (best && x.val && constCompare(id === 'min' ? Token.LSS : Token.GTR, x.val, best).v) best = x.val;
-            }
-            return { mode: Mode.Constant, type: t, val: best ?? { kind: 'unknown' } };
+        const xs = args.map((a) => this.expr(a));
+        if (xs.some((x) => x.mode === Mode.Invalid)) return invalidOp;
+        const typed = xs.find((x) => !isUntyped(x.type));
+        if (xs.every((x) => x.mode === Mode.Constant)) {
+          let t: Type = typed?.type ?? Typ.UntypedInt;
+          if (!typed) for (const x of xs) t = largerUntyped(t, x.type);
+          else xs.forEach((x, i) => untypedTo(x, i, typed.type));
+          let best = xs[0]?.val;
+          for (const x of xs.slice(1)) {
+            if (best && x.val && constCompare(id === 'min' ? Token.LSS : Token.GTR, x.val, best).v) best = x.val;
           }
-          return { mode: Mode.Value, type: xs[0]?.type ?? Typ.Invalid };
+          return { mode: Mode.Constant, type: t, val: best ?? { kind: 'unknown' } };
         }
-        xs.forEach((x, i) => this.convertUntyped(x, typed.type, args[i]!));
-        return { mode: Mode.Value, type: typed.type };
+        let t: Type = typed?.type ?? Typ.Invalid;
+        if (!typed) {
+          t = Typ.UntypedInt;
+          for (const x of xs) t = largerUntyped(t, x.type);
+          t = defaultType(t);
+        }
+        xs.forEach((x, i) => untypedTo(x, i, t));
+        sig(t, ...xs.map(() => t));
+        return { mode: Mode.Value, type: t };
       }
       case 'Sizeof':
-      case 'Alignof':
-      case 'Offsetof': {
+      case 'Alignof': {
         const x = argN(0);
-        if (isUntyped(x.type)) this.convertUntyped(x, defaultType(x.type), args[0]!);
-        return { mode: Mode.Constant, type: Typ.Uintptr, val: { kind: 'unknown' } };
+        if (x.mode === Mode.Invalid) return invalidOp;
+        const t = untypedTo(x, 0, defaultType(x.type)).type;
+        const v = id === 'Sizeof' ? sizeof(t) : alignof(t);
+        return { mode: Mode.Constant, type: Typ.Uintptr, val: v < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(v) } };
+      }
+      case 'Offsetof': {
+        const a = args[0] ? unparen(args[0]) : null;
+        const x = argN(0);
+        let off = -1;
+        if (a && a.kind === 'SelectorExpr' && x.mode !== Mode.Invalid) {
+          const selection = this.info.selections.get(a);
+          const base = this.info.types.get(a.X)?.type;
+          if (selection && base && selection.index.length === 1) off = offsetof(base, selection.index[0]!);
+        }
+        return { mode: Mode.Constant, type: Typ.Uintptr, val: off < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(off) } };
       }
       case 'Add': {
-        argN(0);
+        const p = argN(0);
         const n = argN(1);
-        if (isUntyped(n.type)) this.convertUntyped(n, Typ.Int, args[1]!);
+        const nt = untypedTo(n, 1, Typ.Int).type;
+        sig(Typ.UnsafePointer, p.type, nt);
         return { mode: Mode.Value, type: Typ.UnsafePointer };
       }
       case 'Slice': {
         const p = argN(0);
         const n = argN(1);
-        if (isUntyped(n.type)) this.convertUntyped(n, Typ.Int, args[1]!);
+        const nt = untypedTo(n, 1, Typ.Int).type;
         const u = p.type.underlying();
-        return { mode: Mode.Value, type: u instanceof Pointer ? new Slice(u.elem) : Typ.Invalid };
+        if (!(u instanceof Pointer)) return invalidOp;
+        const res = new Slice(u.elem);
+        sig(res, p.type, nt);
+        return { mode: Mode.Value, type: res };
       }
       case 'SliceData': {
         const s = argN(0);
         const u = s.type.underlying();
-        return { mode: Mode.Value, type: u instanceof Slice ? new Pointer(u.elem) : Typ.Invalid };
+        if (!(u instanceof Slice)) return invalidOp;
+        const res = new Pointer(u.elem);
+        sig(res, s.type);
+        return { mode: Mode.Value, type: res };
       }
       case 'String': {
-        argN(0);
+        const p = argN(0);
         const n = argN(1);
-        if (isUntyped(n.type)) this.convertUntyped(n, Typ.Int, args[1]!);
+        const nt = untypedTo(n, 1, Typ.Int).type;
+        sig(Typ.String, p.type, nt);
         return { mode: Mode.Value, type: Typ.String };
       }
-      case 'StringData':
-        argN(0);
-        return { mode: Mode.Value, type: new Pointer(Typ.Byte) };
+      case 'StringData': {
+        const s = argN(0);
+        const st = untypedTo(s, 0, Typ.String).type;
+        const res = new Pointer(Typ.Byte);
+        sig(res, st);
+        return { mode: Mode.Value, type: res };
+      }
     }
     return invalidOp;
+  }
+
+  private recordBuiltinType(f: ast.Expr, sig: Signature): void {
+    for (;;) {
+      const tv = this.info.types.get(f);
+      this.info.types.set(f, { mode: Mode.Builtin, type: sig, ...(tv?.value ? { value: tv.value } : {}) });
+      if (f.kind === 'ParenExpr') f = f.X;
+      else return;
+    }
   }
 
   // ------------------------------------------------------------------ statements
@@ -1664,8 +1794,7 @@ export class Checker {
         const prev = this.openScope(s, 'if');
         try {
           if (s.Init) this.stmt(s.Init);
-          const c = this.expr(s.Cond);
-          if (isUntyped(c.type)) this.convertUntyped(c, Typ.Bool, s.Cond);
+          this.expr(s.Cond);
           this.stmt(s.Body);
           if (s.Else) this.stmt(s.Else);
         } finally {
@@ -1719,10 +1848,7 @@ export class Checker {
         const prev = this.openScope(s, 'for');
         try {
           if (s.Init) this.stmt(s.Init);
-          if (s.Cond) {
-            const c = this.expr(s.Cond);
-            if (isUntyped(c.type)) this.convertUntyped(c, Typ.Bool, s.Cond);
-          }
+          if (s.Cond) this.expr(s.Cond);
           if (s.Post) this.stmt(s.Post);
           this.stmt(s.Body);
         } finally {
@@ -1831,7 +1957,7 @@ export class Checker {
     const x = this.expr(s.Lhs[0]!);
     const y = this.expr(s.Rhs[0]!, x.type);
     if (s.Tok === Token.SHL_ASSIGN || s.Tok === Token.SHR_ASSIGN) {
-      if (isUntyped(y.type)) this.convertUntyped(y, Typ.Uint, s.Rhs[0]!);
+      // an untyped constant shift count keeps its type (go/types)
     } else if (x.mode !== Mode.Invalid) this.assignment(y, x.type, s.Rhs[0]!);
   }
 

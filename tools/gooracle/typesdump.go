@@ -1,3 +1,5 @@
+//go:debug gotypesalias=1
+
 package main
 
 // typesdump: what go/types concludes about every identifier and selector
