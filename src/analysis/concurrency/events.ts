@@ -101,6 +101,12 @@ export interface FuncSummary {
   released: ReadonlySet<string>;
   /** The summary was cut short (size or depth bound): absence of events proves nothing. */
   truncated: boolean;
+  /** Roots of the function's own locals (declared functions only; literals share theirs). */
+  localRoots?: ReadonlySet<string>;
+  /** The location every return statement hands back (`return s.users`), if one. */
+  result?: Path | null;
+  /** Roots that are new at every run of the function (its literals' locals, inlined callees' locals). */
+  perCall?: ReadonlySet<string>;
 }
 
 export function lockSetUnion(a: LockSet, b: LockSet): LockSet {

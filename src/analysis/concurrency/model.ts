@@ -193,7 +193,7 @@ function threadsOf(t: Thread): Thread[] {
 
 /** The kind of race two accesses to one location make, or null if they do not conflict. */
 function conflict(a: AccessEvent, b: AccessEvent): 'map' | 'data' | null {
-  if (a.atomic || b.atomic) return null;
+  if (a.atomic && b.atomic) return null;
   if (!a.write && !b.write) return null;
   if (a.mapOp && b.mapOp) return 'map';
   if (a.mapOp || b.mapOp) {

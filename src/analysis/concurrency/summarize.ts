@@ -149,6 +149,47 @@ export class Summarizer {
     }
   }
 
+  private fieldCaps: Map<string, number | null> | undefined;
+  /**
+   * Capacity of the channels stored in field `field` of local type `typeName`, from every
+   * `make(chan T, N)` the package puts there; undefined when unknown or not one value.
+   */
+  fieldChanCap(typeName: string, field: string): number | undefined {
+    if (!this.fieldCaps) {
+      const caps = new Map<string, number | null>();
+      const note = (key: string, v: ast.Expr) => {
+        const x = unparen(v);
+        if (x.kind !== 'CallExpr' || x.Fun.kind !== 'Ident' || x.Fun.Name !== 'make' || !x.Args[0] || unparen(x.Args[0]).kind !== 'ChanType') return;
+        const n = x.Args.length >= 2 ? intLiteral(unparen(x.Args[1]!)) ?? null : 0;
+        const prev = caps.get(key);
+        caps.set(key, prev === undefined ? n : prev === n ? n : null);
+      };
+      for (const f of this.files) {
+        const visit = (n: ast.Node): void => {
+          if (n.kind === 'CompositeLit' && n.Type) {
+            const name = receiverBaseName(n.Type.kind === 'StarExpr' ? n.Type.X : n.Type);
+            if (name && this.index.types.has(name)) {
+              for (const el of n.Elts) if (el.kind === 'KeyValueExpr' && el.Key.kind === 'Ident') note(`${name}.${el.Key.Name}`, el.Value);
+            }
+          } else if (n.kind === 'AssignStmt' && n.Lhs.length === n.Rhs.length) {
+            // x.f = make(chan T, N): the field's name is enough here (any type).
+            n.Lhs.forEach((l, i) => {
+              if (l.kind === 'SelectorExpr') note(`*.${l.Sel.Name}`, n.Rhs[i]!);
+            });
+          }
+          forEachChildNode(n, visit);
+        };
+        visit(f);
+      }
+      this.fieldCaps = caps;
+    }
+    const a = this.fieldCaps.get(`${typeName}.${field}`);
+    const b = this.fieldCaps.get(`*.${field}`);
+    if (a === undefined) return b ?? undefined;
+    if (b === undefined || b === a) return a ?? undefined;
+    return undefined;
+  }
+
   lineOf(pos: number): number {
     return this.src.line(pos);
   }
@@ -253,6 +294,10 @@ class FuncWalker {
   /** Outer variables this function (a literal) refers to. */
   readonly captured = new Set<string>();
   private freshVars: { root: string; loop: number }[] = [];
+  /** Roots given to the locals of callees inlined here: each run of this code has its own. */
+  readonly inlinedLocals = new Set<string>();
+  /** What the return statements hand back, when they all name one location. */
+  result: Path | null | undefined = undefined;
   private recvValue = false;
 
   constructor(
@@ -309,11 +354,22 @@ class FuncWalker {
     if (obj) {
       const p = this.pathOf(obj);
       key = p ? p.key : null;
-      const u = unparen(obj);
-      if (u.kind === 'Ident') cap = this.scope.lookup(u.Name)?.chanCap;
+      cap = this.chanCap(obj);
     }
     const ev: SyncEvent = { k: 'sync', op, obj: key, cap, pos: astPos(node), seq: this.seq++, place: this.place() };
     this.push(ev);
+  }
+
+  /** Capacity of a channel expression when the package makes it with a constant one. */
+  chanCap(ch: ast.Expr): number | undefined {
+    const u = unparen(ch);
+    if (u.kind === 'Ident') return this.scope.lookup(u.Name)?.chanCap;
+    if (u.kind === 'SelectorExpr') {
+      const xt = this.typeOf(u.X);
+      const base = xt.k === 'ptr' ? xt.elem : xt;
+      if (base.k === 'named' && base.pkg === '') return this.sz.fieldChanCap(base.name, u.Sel.Name);
+    }
+    return undefined;
   }
 
   // ---- variables, types and paths
@@ -498,6 +554,8 @@ class FuncWalker {
         else return null; // a method value, or a field of a type we cannot see
         return { key: base.key + '.' + names.join('.'), root: base.root, text: base.text + '.' + e.Sel.Name };
       }
+      case 'CallExpr':
+        return this.callResultPath(e);
       case 'IndexExpr': {
         const t = this.sz.index.underlying(this.typeOf(e.X));
         const n = intLiteral(unparen(e.Index));
@@ -511,6 +569,36 @@ class FuncWalker {
       default:
         return null;
     }
+  }
+
+  /** `s.table()` where table returns s.users: the location the call hands back. */
+  private callResultPath(e: ast.CallExpr): Path | null {
+    const fun = unparen(e.Fun);
+    let decl: ast.FuncDecl | undefined;
+    let recv: Path | null = null;
+    if (fun.kind === 'Ident' && !this.scope.lookup(fun.Name)) decl = this.sz.index.funcs.get(fun.Name);
+    else if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) {
+      const xt = this.typeOf(fun.X);
+      const m = this.sz.index.method(xt, fun.Sel.Name);
+      if (m && xt.k === 'ptr') {
+        decl = m.decl;
+        recv = this.pathOf(fun.X);
+        if (recv && m.path.length > 0) recv = { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text };
+      }
+    }
+    if (!decl || this.depth >= this.sz.maxDepth) return null;
+    const s = this.sz.summaryOf(decl, this.depth + 1);
+    const r = s.result;
+    if (!r) return null;
+    const text = this.sz.text(astPos(e), exprEnd(e));
+    if (r.root.startsWith('G')) return { ...r, text };
+    if (r.root === s.recvRoot && recv) return { key: recv.key + r.key.slice(r.root.length), root: recv.root, text };
+    const i = s.paramRoots.indexOf(r.root);
+    if (i >= 0 && e.Args[i]) {
+      const a = this.pathOf(e.Args[i]!);
+      if (a && isReference(this.sz.index.underlying(this.typeOf(e.Args[i]!)))) return { key: a.key + r.key.slice(r.root.length), root: a.root, text };
+    }
+    return null;
   }
 
   // ---- function entry and exit
@@ -569,6 +657,9 @@ class FuncWalker {
       acquired,
       released: this.released,
       truncated: this.truncated,
+      localRoots: this.outerScope ? undefined : new Set([...this.ownRoots, ...this.inlinedLocals].filter((r) => r !== recvRoot && !paramRoots.includes(r))),
+      result: this.result,
+      perCall: this.outerScope ? new Set([...this.ownRoots, ...this.inlinedLocals]) : new Set(this.inlinedLocals),
     };
   }
 
@@ -614,9 +705,22 @@ class FuncWalker {
 
   walkStmt(s: ast.Stmt): void {
     switch (s.kind) {
-      case 'ExprStmt':
+      case 'ExprStmt': {
         this.walkExpr(s.X, true);
+        const x = unparen(s.X);
+        if (x.kind === 'UnaryExpr' && x.Op === Token.ARROW) {
+          const p = this.pathOf(x.X);
+          if (p) {
+            const k = `sem:${p.key}`;
+            if (this.locks.has(k)) {
+              const next = new Map(this.locks);
+              next.delete(k);
+              this.locks = next;
+            } else this.released.add(k);
+          }
+        }
         break;
+      }
       case 'AssignStmt':
         this.walkAssign(s);
         break;
@@ -637,22 +741,35 @@ class FuncWalker {
           }
         }
         break;
-      case 'SendStmt':
+      case 'SendStmt': {
         this.walkExpr(s.Chan);
         this.walkExpr(s.Value);
         this.sync('send', s.Chan, s);
+        // `sem <- struct{}{}` on a channel of capacity 1 (or one we cannot see) is a lock.
+        const v = unparen(s.Value);
+        const token = (v.kind === 'CompositeLit' && v.Elts.length === 0) || v.kind === 'BasicLit' || (v.kind === 'Ident' && (v.Name === 'true' || v.Name === 'false'));
+        const cap = this.chanCap(s.Chan);
+        const p = this.pathOf(s.Chan);
+        if (token && p && (cap === 1 || (cap === undefined && this.sz.perIterationLoopVars !== undefined))) {
+          this.locks = lockSetUnion(this.locks, new Map([[`sem:${p.key}`, { mode: 'w' as LockMode, text: p.text }]]));
+        }
         break;
+      }
       case 'GoStmt':
         this.spawnCall(s.Call, 'go', s.Go);
         break;
       case 'DeferStmt':
         this.walkDefer(s);
         break;
-      case 'ReturnStmt':
+      case 'ReturnStmt': {
         for (const r of s.Results) this.walkExpr(r);
+        const rp = s.Results.length >= 1 ? this.pathOf(s.Results[0]!) : null;
+        if (this.result === undefined) this.result = rp;
+        else if (this.result && (!rp || rp.key !== this.result.key)) this.result = null;
         this.exitLocks.push(this.locks);
         this.terminated = true;
         break;
+      }
       case 'BranchStmt':
         if (s.Tok !== Token.FALLTHROUGH) this.terminated = true;
         break;
@@ -1208,6 +1325,7 @@ class FuncWalker {
 
   private inlineDecl(decl: ast.FuncDecl, recv: Path | null, recvType: LType | null, args: readonly ast.Expr[]): void {
     if (this.depth >= this.sz.maxDepth) return;
+    recvType = receiverCopyType(decl, recvType);
     const s = this.sz.summaryOf(decl, this.depth + 1);
     this.inline(s, recv, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), recvType);
   }
@@ -1254,6 +1372,8 @@ class FuncWalker {
           this.walkExpr(args[0]);
           for (const a of args.slice(1)) this.walkExpr(a);
           this.access(this.pathOf(target), !name.startsWith('Load'), call, { atomic: true });
+          // A store publishes what came before it to a load that sees it.
+          this.sync(name.startsWith('Load') ? 'recv' : 'send', target, call);
           return;
         }
         break;
@@ -1384,6 +1504,7 @@ class FuncWalker {
       this.walkMethodReceiver(fun.X);
       for (const a of args) this.walkExpr(a);
       if (p) this.access(p, !/^Load$/.test(name), call, { atomic: true });
+      if (name === 'Load' || name === 'Store' || name === 'Swap' || name === 'CompareAndSwap') this.sync(name === 'Load' ? 'recv' : 'send', fun.X, call);
       return true;
     }
     if (external && base.pkg === 'sync' && (base.name === 'Map' || base.name === 'Cond' || base.name === 'Pool')) {
@@ -1453,8 +1574,9 @@ class FuncWalker {
         if (recv && m.path.length > 0) recv = { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text };
         let recvType = xt;
         for (const f of m.path) recvType = this.sz.index.field(recvType, f)?.type ?? UNKNOWN;
+        const rt = receiverCopyType(m.decl, recvType);
         return this.emitSpawn(via, at, null, this.sz.funcName(m.decl), (w) =>
-          w.inline(this.sz.summaryOf(m.decl, this.depth + 1), recv, argPaths, argTypes, recvType),
+          w.inline(this.sz.summaryOf(m.decl, this.depth + 1), recv, argPaths, argTypes, rt),
         );
       }
     }
@@ -1480,6 +1602,7 @@ class FuncWalker {
     for (const c of w.captured) this.captured.add(c);
     const fresh = new Set<string>();
     for (const fv of this.freshVars) if (this.loops.includes(fv.loop)) fresh.add(fv.root);
+    for (const r of w.inlinedLocals) fresh.add(r);
     const ev: SpawnEvent = {
       k: 'spawn',
       via,
@@ -1517,9 +1640,27 @@ class FuncWalker {
       if (r) subst.set(r, { path: args[i] ?? null, mapsOnly: byValue(argTypes[i] ?? null) });
     });
     const fresh = new Map<string, string>();
+    // The callee's own locals are new at every call: give them names of this call.
+    const locals = new Map<string, string>();
+    const renamed = (key: string): string => {
+      if (!s.localRoots) return key;
+      const m = /^([VL][^.\[]*)/.exec(key);
+      if (!m || !s.localRoots.has(m[1]!) ) return key;
+      let r = locals.get(m[1]!);
+      if (!r) {
+        locals.set(m[1]!, (r = `L${this.sz.newFreshRoot()}`));
+        this.inlinedLocals.add(r);
+      }
+      return r + key.slice(m[1]!.length);
+    };
     const mapPath = (p: Path, mapOp: boolean): Path => {
       const sb = subst.get(p.root);
-      if (!sb) return p;
+      if (!sb) {
+        const k = renamed(p.key);
+        if (k === p.key) return p;
+        const root = k.slice(0, k.length - (p.key.length - p.root.length));
+        return { key: k, root, text: p.text };
+      }
       if (!sb.path || (sb.mapsOnly && !mapOp)) {
         let f = fresh.get(p.root);
         if (!f) fresh.set(p.root, (f = this.sz.newFreshRoot()));
@@ -1529,8 +1670,21 @@ class FuncWalker {
     };
     const mapKey = (k: string | null): string | null => {
       if (k === null) return null;
-      for (const [root, sb] of subst) if (k === root || k.startsWith(root + '.')) return sb.path ? sb.path.key + k.slice(root.length) : null;
-      return k;
+      const bare = k.replace(/^(sem:|once:)/, '');
+      const prefix = k.slice(0, k.length - bare.length);
+      for (const [root, sb] of subst) {
+        if (bare === root || bare.startsWith(root + '.')) {
+          if (!sb.path || sb.mapsOnly) {
+            // A copy (value receiver or parameter): its mutex is a different mutex.
+            let f = fresh.get(root);
+            if (!f) fresh.set(root, (f = this.sz.newFreshRoot()));
+            return prefix + f + bare.slice(root.length);
+          }
+          return prefix + sb.path.key + bare.slice(root.length);
+        }
+      }
+      const r = renamed(bare);
+      return r === bare ? k : prefix + r;
     };
     const mapLocks = (l: LockSet): LockSet => {
       if (l.size === 0) return l;
@@ -1579,6 +1733,7 @@ class FuncWalker {
         }
       }
     };
+    if (!s.localRoots && s.perCall) for (const r of s.perCall) this.inlinedLocals.add(r);
     for (const e of s.events) {
       const c = copy(e, true);
       if (c) this.push(c);
@@ -1593,6 +1748,13 @@ class FuncWalker {
       this.locks = next;
     }
   }
+}
+
+/** A value receiver gets a copy: the receiver's type as the callee sees it. */
+function receiverCopyType(decl: ast.FuncDecl, t: LType | null): LType | null {
+  const r = decl.Recv?.List[0]?.Type;
+  if (!r || r.kind === 'StarExpr' || !t) return t;
+  return t.k === 'ptr' ? t.elem : t;
 }
 
 function rangeTypes(t: LType): [LType, LType] {
