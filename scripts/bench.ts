@@ -6,6 +6,7 @@ type Bench = { name: string; run: () => Promise<void> };
 
 const benches: Bench[] = [
   { name: 'parse', run: async () => (await import('./bench-parse.js')).benchParse() },
+  { name: 'load', run: async () => (await import('./bench-load.js')).benchLoad() },
 ];
 
 for (const b of benches) {

@@ -137,6 +137,8 @@ class GoLoader implements Loader {
 
   // ---- files -------------------------------------------------------------
 
+  private readonly readDir = (dir: string): Dirent[] | null => this.entries(dir);
+
   private entries(dir: string): Dirent[] | null {
     let entries = this.dirEntries.get(dir);
     if (entries === undefined) {
@@ -645,7 +647,7 @@ class GoLoader implements Loader {
     const walkMatching = (root: string, match: (dir: string) => boolean): void => {
       walkPackageDirs(root, (dir) => {
         if (match(dir) && this.matchesWildcard(dir)) addDir(dir, false);
-      });
+      }, this.readDir);
     };
 
     const files = patterns.filter((p) => p.endsWith('.go'));
@@ -709,7 +711,7 @@ class GoLoader implements Loader {
               any = true;
               addDir(dir, false);
             }
-          });
+          }, this.readDir);
         }
         if (isStdPath(pattern) && this.gorootSrc) {
           const root = join(this.gorootSrc, literal.includes('/') ? literal.slice(0, literal.lastIndexOf('/')) : '');
@@ -721,7 +723,7 @@ class GoLoader implements Loader {
                 any = true;
                 addDir(dir, false);
               }
-            });
+            }, this.readDir);
           }
         }
         if (!any) errors.push(locOf('', `pattern ${pattern}: matched no packages`));

@@ -4,26 +4,29 @@
 // (src/load/patterns.ts, by the parser engineer, expands patterns for other commands;
 // this walker is the loader's own, kept small until the two are reconciled.)
 
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
-export function walkPackageDirs(root: string, visit: (dir: string) => void): void {
+export function walkPackageDirs(root: string, visit: (dir: string) => void, readDir: (dir: string) => Dirent[] | null = readDirOrNull): void {
   const walk = (dir: string, isRoot: boolean): void => {
-    if (!isRoot && existsSync(join(dir, 'go.mod'))) return;
+    const entries = readDir(dir);
+    if (!isRoot && entries?.some((e) => e.name === 'go.mod' && !e.isDirectory())) return;
     visit(dir);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    const subdirs = entries
+    const subdirs = (entries ?? [])
       .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && e.name !== 'testdata' && e.name !== 'vendor')
       .map((e) => e.name)
       .sort();
     for (const name of subdirs) walk(join(dir, name), false);
   };
   walk(root, true);
+}
+
+function readDirOrNull(dir: string): Dirent[] | null {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
 }
 
 /** go's pattern matching: `...` matches any string; "x/..." also matches "x". */
