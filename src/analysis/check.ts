@@ -83,5 +83,10 @@ export interface Check {
   doc: CheckDoc;
   severity: Severity;
   requires: Analysis<unknown>[];
+  /**
+   * True when the check reads only syntax (never pkg.types). A run whose checks are all
+   * syntax-only skips the type checker entirely; otherwise packages are type-checked.
+   */
+  syntaxOnly?: boolean;
   run(pass: CheckPass): void;
 }

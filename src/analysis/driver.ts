@@ -15,7 +15,9 @@ import type { Check, RunSettings } from './check.js';
 import { compareFindings, type CheckRun, type Finding, type RunError } from './findings.js';
 import { runPackage, validateRequirements } from './runner.js';
 import { badSuppressionCheck, BAD_SUPPRESSION } from './suppress.js';
-import { buildUnit, unitsOf, type UnitSpec } from './units.js';
+import { buildJobSyntax, buildJobTyped, jobsOf, jobSize, type BuiltJob, type Job } from './units.js';
+import { Program } from '../types/program.js';
+import type { LoadOptions } from '../load/index.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
 
 export interface DriverOptions {
@@ -46,44 +48,49 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   const cwd = resolve(opts.cwd);
   validateRequirements(opts.checks);
 
-  const loader = createLoader({ cwd, tests: opts.tests !== false, goos: opts.goos, goarch: opts.goarch, tags: opts.tags });
+  const loadOptions: LoadOptions = { cwd, tests: opts.tests !== false, goos: opts.goos, goarch: opts.goarch, tags: opts.tags };
+  const loader = createLoader(loadOptions);
   const loaded = loader.packages(opts.patterns.length > 0 ? opts.patterns : ['./...']);
   const errors: RunError[] = loaded.errors.map((e) => ({ ...e }));
   const goroot = detectGoroot();
-  const units = unitsOf(loaded.packages, goroot ? join(resolve(goroot), 'src') : null);
+  const jobs = jobsOf(loaded.packages, goroot ? join(resolve(goroot), 'src') : null, opts.tests !== false);
 
   const reportBadSuppressions = opts.checks.some((c) => c.name === BAD_SUPPRESSION);
   const checks = opts.checks.filter((c) => c.name !== BAD_SUPPRESSION);
   const settings: RunSettings = { includeGoroot: opts.includeGoroot === true };
   const known = opts.known ?? allKnownChecks();
 
-  const totalFiles = units.reduce((n, u) => n + u.files.length, 0);
+  const typed = checks.some((c) => !c.syntaxOnly);
+  const totalFiles = jobs.reduce((n, j) => n + jobSize(j), 0);
   const allRegistered = checks.every((c) => registry.includes(c) || c === badSuppressionCheck);
   let workers = opts.workers ?? (totalFiles >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 4) : 0);
   // Workers find checks by name in the registry; ad hoc checks (tests) run in-process.
   if (!allRegistered) workers = 0;
-  workers = Math.min(workers, units.length);
+  workers = Math.min(workers, jobs.length);
 
   const findings: Finding[] = [];
   let files = 0;
   let lines = 0;
+  let packages = 0;
   if (workers <= 1) {
-    for (const spec of units) {
-      const { unit, lines: n } = buildUnit(spec, errors);
-      const r = runPackage(unit, checks, { settings, known, reportBadSuppressions });
+    const program = typed ? new Program(loader, { comments: true }) : null;
+    for (const job of jobs) {
+      const r = runJob(job, checks, program, { settings, known, reportBadSuppressions });
       findings.push(...r.findings);
       errors.push(...r.errors);
-      files += unit.files.length;
-      lines += n;
+      files += r.files;
+      lines += r.lines;
+      packages += r.packages;
     }
   } else {
-    const init: WorkerInit = { checkNames: checks.map((c) => c.name), settings, known: [...known], reportBadSuppressions };
-    const results = await runInWorkers(units, workers, init);
+    const init: WorkerInit = { checkNames: checks.map((c) => c.name), settings, known: [...known], reportBadSuppressions, loadOptions, typed };
+    const results = await runInWorkers(jobs, workers, init);
     for (const r of results) {
       findings.push(...r.findings);
       errors.push(...r.errors);
       files += r.files;
       lines += r.lines;
+      packages += r.packages;
     }
   }
   for (const note of loader.notes()) errors.push({ file: '', line: 0, column: 0, message: note });
@@ -91,14 +98,42 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   findings.sort(compareFindings);
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { findings, errors, stats: { packages: units.length, files, lines, seconds }, checks: opts.checks };
+  return { findings, errors, stats: { packages, files, lines, seconds }, checks: opts.checks };
+}
+
+export interface JobResult {
+  findings: Finding[];
+  errors: RunError[];
+  packages: number;
+  files: number;
+  lines: number;
+}
+
+/** Parses (or type-checks) one job's packages and runs the checks on each. */
+export function runJob(job: Job, checks: readonly Check[], program: Program | null, opts: Parameters<typeof runPackage>[2]): JobResult {
+  const errors: RunError[] = [];
+  const findings: Finding[] = [];
+  let built: BuiltJob;
+  try {
+    built = program ? buildJobTyped(job, program, errors) : buildJobSyntax(job, errors);
+  } catch (err) {
+    // A type checker failure must not cost the package its syntax-only checks.
+    errors.push({ file: job.source.dir, line: 0, column: 0, message: `type checking ${job.source.importPath} failed: ${err instanceof Error ? err.message : String(err)}` });
+    built = buildJobSyntax(job, errors);
+  }
+  for (const unit of built.units) {
+    const r = runPackage(unit, checks, opts);
+    findings.push(...r.findings);
+    errors.push(...r.errors);
+  }
+  return { findings, errors, packages: built.units.length, files: built.files, lines: built.lines };
 }
 
 type UnitResult = Extract<FromWorker, { findings: Finding[] }>;
 
-function runInWorkers(units: UnitSpec[], count: number, init: WorkerInit): Promise<UnitResult[]> {
+function runInWorkers(jobs: Job[], count: number, init: WorkerInit): Promise<UnitResult[]> {
   // Biggest packages first, so that no large one is left for the end while a core idles.
-  const queue = [...units].sort((a, b) => b.files.length - a.files.length);
+  const queue = [...jobs].sort((a, b) => jobSize(b) - jobSize(a));
   const results: UnitResult[] = [];
   const workerUrl = new URL('./worker.js', import.meta.url);
   return new Promise((resolvePromise, reject) => {
@@ -107,8 +142,8 @@ function runInWorkers(units: UnitSpec[], count: number, init: WorkerInit): Promi
     for (let i = 0; i < count; i++) {
       const w = new Worker(workerUrl, { workerData: init });
       const next = () => {
-        const unit = queue.shift();
-        w.postMessage((unit ? { unit } : { done: true }) satisfies ToWorker);
+        const job = queue.shift();
+        w.postMessage((job ? { job } : { done: true }) satisfies ToWorker);
       };
       w.on('message', (msg: FromWorker) => {
         if ('fatal' in msg) {

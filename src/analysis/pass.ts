@@ -3,14 +3,21 @@
 // information computed lazily on first use, so that syntax-only checks never pay for
 // the type checker.
 
+import { readFileSync } from 'node:fs';
 import type { File } from '../syntax/ast.js';
 import type { FileSet, Pos } from '../syntax/position.js';
 
-/**
- * Type information for one package, from src/types. Kept opaque here until the type
- * checker's API settles; checks that need it narrow it through src/types' own exports.
- */
-export type PackageTypes = unknown;
+import type { Info } from '../types/info.js';
+import type { Package } from '../types/objects.js';
+
+/** Type information for one package, from src/types (go/types' Package and Info). */
+export interface PackageTypes {
+  package: Package;
+  /** Types, definitions, uses and selections of the package's expressions, keyed by this unit's AST nodes. */
+  info: Info;
+  /** Type errors found ("file:line:col: message"); checks stay quiet where types are unknown. */
+  errors: string[];
+}
 
 export interface ModuleInfo {
   /** Module path from go.mod ("example.com/app"), or "std" for GOROOT/src. */
@@ -58,12 +65,13 @@ export function makePackageUnit(init: {
   module: ModuleInfo | null;
   inGoroot: boolean;
   fset: FileSet;
-  files: { name: string; ast: File; src: Uint8Array; isTest: boolean }[];
+  /** `src` may be left out: it is then read from disk on first use. */
+  files: { name: string; ast: File; src?: Uint8Array; isTest: boolean }[];
   types?: () => PackageTypes | undefined;
 }): PackageUnit {
   const sorted = [...init.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files = sorted.map((f) => f.ast);
-  const byFile = new Map(sorted.map((f) => [f.ast, f]));
+  const byFile = new Map(sorted.map((f) => [f.ast, { ...f }]));
   let typesDone = false;
   let typesValue: PackageTypes | undefined;
   const name = files.find((f) => f.Name.Name !== '')?.Name.Name ?? '';
@@ -77,7 +85,18 @@ export function makePackageUnit(init: {
     fset: init.fset,
     files,
     fileNames: sorted.map((f) => f.name),
-    source: (file) => byFile.get(file)?.src ?? new Uint8Array(),
+    source(file) {
+      const entry = byFile.get(file);
+      if (!entry) return new Uint8Array();
+      if (!entry.src) {
+        try {
+          entry.src = readFileSync(entry.name);
+        } catch {
+          entry.src = new Uint8Array();
+        }
+      }
+      return entry.src;
+    },
     isTestFile: (file) => byFile.get(file)?.isTest ?? false,
     fileAt(pos) {
       for (const f of files) if (f.FileStart <= pos && pos <= f.FileEnd) return f;

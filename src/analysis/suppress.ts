@@ -101,6 +101,7 @@ export const badSuppressionCheck: Check = {
   name: BAD_SUPPRESSION,
   severity: 'warning',
   requires: [],
+  syntaxOnly: true,
   run() {
     // Reported by the driver while it applies suppressions, not by a pass.
   },

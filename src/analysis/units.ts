@@ -1,21 +1,24 @@
-// Turning the loader's packages into units of analysis, and a unit into a PackageUnit.
-// A unit is plain data (it crosses to worker threads): a directory's package with its
-// in-package tests, or its external _test package.
+// Turning the loader's packages into units of analysis. A job is one directory's
+// package (plain data, so it can cross to a worker thread); it yields one PackageUnit
+// for the package with its in-package tests and one for its external _test package.
+//
+// Syntax-only runs parse the files here. Runs with type-aware checks take the files
+// from the type checker's Program instead, so that the AST a check walks is the one
+// the types are recorded against, and each file is parsed once.
 
 import { sep } from 'node:path';
 import type { SourcePackage } from '../load/index.js';
+import type { File } from '../syntax/ast.js';
 import { FileSet } from '../syntax/position.js';
+import type { Program } from '../types/program.js';
 import { parseOne } from './frontend.js';
 import type { RunError } from './findings.js';
-import { makePackageUnit, type ModuleInfo, type PackageTypes, type PackageUnit } from './pass.js';
+import { makePackageUnit, type PackageUnit } from './pass.js';
 
-export interface UnitSpec {
-  importPath: string;
-  dir: string;
-  goVersion: string;
-  module: ModuleInfo | null;
+export interface Job {
+  source: SourcePackage;
   inGoroot: boolean;
-  files: { name: string; isTest: boolean }[];
+  tests: boolean;
 }
 
 function isUnder(dir: string, root: string | null): boolean {
@@ -23,52 +26,81 @@ function isUnder(dir: string, root: string | null): boolean {
   return dir === root || dir.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
-export function unitsOf(pkgs: readonly SourcePackage[], gorootSrc: string | null): UnitSpec[] {
-  const units: UnitSpec[] = [];
-  for (const p of pkgs) {
-    if (p.stub) continue;
-    const module = p.module ? { path: p.module.path, dir: p.module.dir } : null;
-    const inGoroot = isUnder(p.dir, gorootSrc);
-    const files = [...p.goFiles.map((name) => ({ name, isTest: false })), ...p.testGoFiles.map((name) => ({ name, isTest: true }))];
-    if (files.length > 0) units.push({ importPath: p.importPath, dir: p.dir, goVersion: p.goVersion, module, inGoroot, files });
-    if (p.xTestGoFiles.length > 0) {
-      units.push({
-        importPath: p.importPath + '_test',
-        dir: p.dir,
-        goVersion: p.goVersion,
-        module,
-        inGoroot,
-        files: p.xTestGoFiles.map((name) => ({ name, isTest: true })),
-      });
-    }
-  }
-  return units;
+export function jobsOf(pkgs: readonly SourcePackage[], gorootSrc: string | null, tests: boolean): Job[] {
+  return pkgs
+    .filter((p) => !p.stub && p.goFiles.length + p.testGoFiles.length + p.xTestGoFiles.length > 0)
+    .map((source) => ({ source, inGoroot: isUnder(source.dir, gorootSrc), tests }));
 }
 
-/** Parses a unit's files (each once) into its own FileSet. */
-export function buildUnit(
-  spec: UnitSpec,
-  errors: RunError[],
-  types?: (unit: UnitSpec) => PackageTypes | undefined,
-): { unit: PackageUnit; lines: number } {
-  const fset = new FileSet();
-  const files: { name: string; ast: import('../syntax/ast.js').File; src: Uint8Array; isTest: boolean }[] = [];
-  let lines = 0;
-  for (const f of spec.files) {
-    const parsed = parseOne(fset, f.name, errors);
-    if (!parsed) continue;
-    lines += parsed.lines;
-    files.push({ name: f.name, ast: parsed.ast, src: parsed.src, isTest: f.isTest });
+export function jobSize(j: Job): number {
+  return j.source.goFiles.length + j.source.testGoFiles.length + j.source.xTestGoFiles.length;
+}
+
+export interface BuiltJob {
+  units: PackageUnit[];
+  files: number;
+  lines: number;
+}
+
+function moduleOf(sp: SourcePackage) {
+  return sp.module ? { path: sp.module.path, dir: sp.module.dir } : null;
+}
+
+function lineCount(fset: FileSet, f: File): number {
+  return fset.file(f.FileStart)?.lineTotal ?? 0;
+}
+
+/** Syntax only: parse the job's files (each once) into one FileSet per unit. */
+export function buildJobSyntax(job: Job, errors: RunError[]): BuiltJob {
+  const sp = job.source;
+  const variants: { importPath: string; files: { name: string; isTest: boolean }[] }[] = [];
+  const main = [...sp.goFiles.map((name) => ({ name, isTest: false })), ...(job.tests ? sp.testGoFiles.map((name) => ({ name, isTest: true })) : [])];
+  if (main.length > 0) variants.push({ importPath: sp.importPath, files: main });
+  if (job.tests && sp.xTestGoFiles.length > 0) variants.push({ importPath: sp.importPath + '_test', files: sp.xTestGoFiles.map((name) => ({ name, isTest: true })) });
+  const built: BuiltJob = { units: [], files: 0, lines: 0 };
+  for (const v of variants) {
+    const fset = new FileSet();
+    const files: { name: string; ast: File; src: Uint8Array; isTest: boolean }[] = [];
+    for (const f of v.files) {
+      const parsed = parseOne(fset, f.name, errors);
+      if (!parsed) continue;
+      built.lines += parsed.lines;
+      files.push({ name: f.name, ast: parsed.ast, src: parsed.src, isTest: f.isTest });
+    }
+    built.files += files.length;
+    built.units.push(
+      makePackageUnit({ importPath: v.importPath, dir: sp.dir, goVersion: sp.goVersion, module: moduleOf(sp), inGoroot: job.inGoroot, fset, files }),
+    );
   }
-  const unit = makePackageUnit({
-    importPath: spec.importPath,
-    dir: spec.dir,
-    goVersion: spec.goVersion,
-    module: spec.module,
-    inGoroot: spec.inGoroot,
-    fset,
-    files,
-    types: types ? () => types(spec) : undefined,
-  });
-  return { unit, lines };
+  return built;
+}
+
+/** With types: the Program parses and checks the job's packages; units share its FileSet. */
+export function buildJobTyped(job: Job, program: Program, errors: RunError[]): BuiltJob {
+  const sp = job.source;
+  const built: BuiltJob = { units: [], files: 0, lines: 0 };
+  const checked = program.check(sp, { tests: job.tests });
+  const testFiles = new Set([...sp.testGoFiles, ...sp.xTestGoFiles]);
+  for (const c of checked) {
+    // The Program merges syntax and type errors into strings. Syntax errors are the
+    // user's to see; type errors are not reported (checks stay quiet where types are
+    // unknown instead). A file named in an error is parsed again, alone, to tell them apart.
+    const suspect = new Set(c.errors.map((e) => c.files.find((f) => e.startsWith(f.name + ':'))?.name).filter((n): n is string => n !== undefined));
+    for (const name of suspect) parseOne(new FileSet(), name, errors);
+    for (const f of c.files) built.lines += lineCount(program.fset, f.file);
+    built.files += c.files.length;
+    built.units.push(
+      makePackageUnit({
+        importPath: c.pkg.path,
+        dir: sp.dir,
+        goVersion: sp.goVersion,
+        module: moduleOf(sp),
+        inGoroot: job.inGoroot,
+        fset: program.fset,
+        files: c.files.map((f) => ({ name: f.name, ast: f.file, isTest: testFiles.has(f.name) })),
+        types: () => ({ package: c.pkg, info: c.info, errors: c.errors }),
+      }),
+    );
+  }
+  return built;
 }

@@ -5,23 +5,25 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checks as registry } from '../checks/registry.js';
 import type { Check, RunSettings } from './check.js';
-import type { Finding, RunError } from './findings.js';
-import { runPackage } from './runner.js';
+import type { RunError } from './findings.js';
 import { badSuppressionCheck } from './suppress.js';
-import { buildUnit, type UnitSpec } from './units.js';
+import type { Job } from './units.js';
+import { runJob, type JobResult } from './driver.js';
+import { createLoader, type LoadOptions } from '../load/index.js';
+import { Program } from '../types/program.js';
 
 export interface WorkerInit {
   checkNames: string[];
   settings: RunSettings;
   known: string[];
   reportBadSuppressions: boolean;
+  loadOptions: LoadOptions;
+  /** Whether any selected check reads types (then a Program per worker type-checks). */
+  typed: boolean;
 }
 
-export type ToWorker = { unit: UnitSpec } | { done: true };
-export type FromWorker =
-  | { ready: true }
-  | { findings: Finding[]; errors: RunError[]; files: number; lines: number }
-  | { fatal: string };
+export type ToWorker = { job: Job } | { done: true };
+export type FromWorker = { ready: true } | JobResult | { fatal: string };
 
 function main(): void {
   const port = parentPort!;
@@ -29,20 +31,18 @@ function main(): void {
   const byName = new Map<string, Check>([...registry, badSuppressionCheck].map((c) => [c.name, c]));
   const selected = init.checkNames.map((n) => byName.get(n)).filter((c): c is Check => c !== undefined);
   const known = new Set(init.known);
+  const program = init.typed ? new Program(createLoader(init.loadOptions), { comments: true }) : null;
   port.on('message', (msg: ToWorker) => {
     if ('done' in msg) {
       port.close();
       return;
     }
-    const errors: RunError[] = [];
     let reply: FromWorker;
     try {
-      const { unit, lines } = buildUnit(msg.unit, errors);
-      const r = runPackage(unit, selected, { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions });
-      reply = { findings: r.findings, errors: [...errors, ...r.errors], files: unit.files.length, lines };
+      reply = runJob(msg.job, selected, program, { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions });
     } catch (err) {
-      errors.push({ file: msg.unit.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` });
-      reply = { findings: [], errors, files: 0, lines: 0 };
+      const errors: RunError[] = [{ file: msg.job.source.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
+      reply = { findings: [], errors, packages: 0, files: 0, lines: 0 };
     }
     port.postMessage(reply);
   });

@@ -128,6 +128,7 @@ export const runtimeLinkname: Check = {
   name: 'runtime-linkname',
   severity: 'warning',
   requires: [],
+  syntaxOnly: true,
   run,
   doc: {
     title: '//go:linkname reaching into the runtime or other standard-library internals',

@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Analysis, Check } from './check.js';
+import { runChecks } from './driver.js';
+import { AnalysisCycleError, validateRequirements } from './runner.js';
+import { badSuppressionCheck } from './suppress.js';
+import { runtimeLinkname } from '../checks/runtime-linkname/index.js';
+import { repoRoot } from '../testutil/go.js';
+
+function module(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'racewatch-driver-'));
+  writeFileSync(join(root, 'go.mod'), 'module example.com/m\n\ngo 1.22\n');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+function checkOf(name: string, requires: Analysis<unknown>[], run: Check['run'], syntaxOnly = true): Check {
+  return { name, severity: 'warning', requires, syntaxOnly, doc: { title: name, markdown: '' }, run };
+}
+
+test('analyses run once per package, dependencies first, shared by every check', async () => {
+  const calls: string[] = [];
+  const files: Analysis<number> = { name: 'files', requires: [], run: (p) => (calls.push(`files ${p.pkg.importPath}`), p.pkg.files.length) };
+  const doubled: Analysis<number> = { name: 'doubled', requires: [files], run: (p) => (calls.push(`doubled ${p.pkg.importPath}`), 2 * p.resultOf(files)) };
+  const seen: number[] = [];
+  const c1 = checkOf('c-one', [doubled], (p) => void seen.push(p.resultOf(doubled)));
+  const c2 = checkOf('c-two', [doubled, files], (p) => void seen.push(p.resultOf(files)));
+  const root = module({ 'a/a.go': 'package a\n', 'a/b.go': 'package a\n', 'b/b.go': 'package b\n' });
+  const run = await runChecks({ cwd: root, patterns: ['./...'], checks: [c1, c2], workers: 0 });
+  assert.deepEqual(run.errors, []);
+  assert.deepEqual(calls, ['files example.com/m/a', 'doubled example.com/m/a', 'files example.com/m/b', 'doubled example.com/m/b']);
+  assert.deepEqual(seen, [4, 2, 2, 1]);
+});
+
+test('cyclic requirements are rejected before anything runs', async () => {
+  const x: Analysis<number> = { name: 'x', requires: [], run: () => 1 };
+  const y: Analysis<number> = { name: 'y', requires: [x], run: () => 2 };
+  x.requires.push(y);
+  const c = checkOf('c', [y], () => {});
+  assert.throws(() => validateRequirements([c]), (e: unknown) => e instanceof AnalysisCycleError && /c -> y -> x -> y/.test(e.message));
+  await assert.rejects(runChecks({ cwd: repoRoot, patterns: ['./nothing'], checks: [c], workers: 0 }), AnalysisCycleError);
+});
+
+test('a failing check or an undeclared analysis costs only that check; parse errors are listed and the rest is checked', async () => {
+  const secret: Analysis<number> = { name: 'secret', requires: [], run: () => 42 };
+  const sneaky = checkOf('sneaky', [], (p) => void p.resultOf(secret));
+  const thrower = checkOf('thrower', [], () => {
+    throw new Error('boom');
+  });
+  const root = module({
+    'p/good.go': 'package p\n\nimport _ "unsafe"\n\n//go:linkname nanotime runtime.nanotime\nfunc nanotime() int64\n',
+    'p/bad.go': 'package p\n\nfunc broken( {\n',
+  });
+  const run = await runChecks({ cwd: root, patterns: ['./...'], checks: [sneaky, thrower, runtimeLinkname], workers: 0 });
+  const errs = run.errors.map((e) => `${e.file.slice(root.length + 1)}:${e.line}:${e.column}: ${e.message}`);
+  assert.ok(errs.some((e) => /^p\/bad\.go:3:\d+: /.test(e)), errs.join('\n'));
+  assert.ok(errs.some((e) => /sneaky failed on package example\.com\/m\/p: sneaky reads analysis secret without listing it in requires/.test(e)), errs.join('\n'));
+  assert.ok(errs.some((e) => /thrower failed on package example\.com\/m\/p: boom/.test(e)), errs.join('\n'));
+  assert.deepEqual(run.findings.map((f) => `${f.file.slice(root.length + 1)}:${f.line} ${f.check}`), ['p/good.go:5 runtime-linkname']);
+  assert.deepEqual(run.stats.packages, 1);
+  assert.deepEqual(run.stats.files, 2);
+});
+
+test('suppression comments silence a finding; a stale one is reported by bad-suppression', async () => {
+  const root = module({
+    'p/p.go': [
+      'package p',
+      '',
+      'import _ "unsafe"',
+      '',
+      '//racewatch:ignore runtime-linkname vendored shim, removed with Go 1.25',
+      '//go:linkname nanotime runtime.nanotime',
+      'func nanotime() int64',
+      '',
+      '//racewatch:ignore runtime-linkname nothing here any more',
+      'func Now() int64 { return nanotime() }',
+      '',
+    ].join('\n'),
+  });
+  const run = await runChecks({ cwd: root, patterns: ['./...'], checks: [runtimeLinkname, badSuppressionCheck], workers: 0 });
+  assert.deepEqual(run.findings.map((f) => `${f.line} ${f.check}: ${f.message}`), ['9 bad-suppression: racewatch:ignore runtime-linkname suppresses nothing here; remove it']);
+  const quiet = await runChecks({ cwd: root, patterns: ['./...'], checks: [runtimeLinkname], workers: 0 });
+  assert.deepEqual(quiet.findings, [], 'bad-suppression only reports when selected');
+});
+
+test('worker threads give the same findings as the in-process run', async () => {
+  const testdata = join(repoRoot, 'src', 'checks', 'runtime-linkname', 'testdata');
+  const inline = await runChecks({ cwd: testdata, patterns: ['./...'], checks: [runtimeLinkname], workers: 0 });
+  const threaded = await runChecks({ cwd: testdata, patterns: ['./...'], checks: [runtimeLinkname], workers: 2 });
+  assert.ok(inline.findings.length >= 10);
+  assert.deepEqual(threaded.findings, inline.findings);
+  assert.deepEqual(threaded.stats.files, inline.stats.files);
+});
+
+test('types: absent for syntax-only runs, present (keyed by the same AST) when a check needs them', async () => {
+  const root = module({ 'p/p.go': 'package p\n\nvar m = map[string]int{}\n\nfunc F() int { return len(m) }\n' });
+  let syntaxTypes: unknown = 'unset';
+  await runChecks({ cwd: root, patterns: ['./...'], checks: [checkOf('syn', [], (p) => void (syntaxTypes = p.pkg.types))], workers: 0 });
+  assert.equal(syntaxTypes, undefined);
+  let typeOfM: string | undefined;
+  const typedCheck = checkOf(
+    'typed',
+    [],
+    (p) => {
+      const t = p.pkg.types;
+      assert.ok(t, 'types missing');
+      const decl = p.pkg.files[0]!.Decls[0]!;
+      assert.equal(decl.kind, 'GenDecl');
+      const spec = decl.kind === 'GenDecl' ? decl.Specs[0] : undefined;
+      const ident = spec?.kind === 'ValueSpec' ? spec.Names[0] : undefined;
+      typeOfM = ident ? t.info.typeOf(ident)?.toString() : undefined;
+    },
+    false,
+  );
+  const run = await runChecks({ cwd: root, patterns: ['./...'], checks: [typedCheck], workers: 0 });
+  assert.deepEqual(run.errors, []);
+  assert.equal(typeOfM, 'map[string]int');
+});
