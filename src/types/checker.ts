@@ -951,6 +951,8 @@ export class Checker {
     let i = 0;
     for (const el of elts) {
       if (el.kind === 'KeyValueExpr') {
+        const kx = this.expr(el.Key);
+        this.assignment(kx, Typ.Int, el.Key);
         const k = this.constIntOf(el.Key);
         if (k !== null) i = k;
       }
@@ -970,9 +972,8 @@ export class Checker {
     for (const el of elts) {
       if (el.kind === 'KeyValueExpr') {
         const isMapKey = key !== Typ.Int;
-        const kx = this.expr(el.Key, isMapKey ? key : undefined);
-        if (isMapKey) this.assignment(kx, key, el.Key);
-        this.record(el.Key, this.info.types.get(el.Key) ?? kx);
+        const kx = this.info.types.get(el.Key) && !isMapKey ? undefined : this.expr(el.Key, isMapKey ? key : undefined);
+        if (kx) this.assignment(kx, key, el.Key);
         const x = this.expr(el.Value, elem);
         this.assignment(x, elem, el.Value);
       } else {
@@ -1086,6 +1087,7 @@ export class Checker {
     if (x.mode === Mode.Constant && isString(x.type)) {
       return { mode: Mode.Value, type: Typ.Byte };
     }
+    if (x.type instanceof TypeParam && isByteSequence(x.type)) return { mode: Mode.Value, type: Typ.Byte };
     let u = x.type instanceof TypeParam ? coreString(x.type) : x.type.underlying();
     if (u === undefined) return invalidOp;
     if (u instanceof Basic && (u.info & BasicInfo.IsString) !== 0) return { mode: Mode.Value, type: Typ.Byte };
@@ -1128,6 +1130,7 @@ export class Checker {
       if (isUntyped(ix.type)) this.convertUntyped(ix, Typ.Int, i);
     }
     if (x.mode === Mode.Invalid) return invalidOp;
+    if (x.type instanceof TypeParam && isByteSequence(x.type)) return { mode: Mode.Value, type: x.type };
     const u = coreString(x.type);
     if (u === undefined) return invalidOp;
     if (u instanceof Basic && (u.info & BasicInfo.IsString) !== 0) {
@@ -1316,14 +1319,17 @@ export class Checker {
       const arg = e.Args[0];
       if (!arg) return invalidOp;
       const x = this.expr(arg, T);
-      if (x.mode === Mode.Constant && isConstType(T)) {
-        this.convertUntyped(x, T, arg);
-        return { mode: Mode.Constant, type: T, val: convertConst(x.val, T) };
-      }
+      const constant = x.mode === Mode.Constant && isConstType(T) && !(T instanceof TypeParam);
       if (isUntyped(x.type)) {
+        // As go/types: the conversion gives an untyped argument its final type, except
+        // to interfaces and non-constant types (default type) and integer-to-string (kept).
+        let final: Type = T;
         const tu = T.underlying();
-        this.convertUntyped(x, tu instanceof Interface || tu instanceof Pointer || !(tu instanceof Basic) || (isString(T) && isInteger(x.type)) ? defaultType(x.type) : T, arg);
+        if ((tu instanceof Interface && !(T instanceof TypeParam)) || (x.mode === Mode.Constant && !isConstType(T)) || x.type === Typ.UntypedNil) final = defaultType(x.type);
+        else if (x.mode === Mode.Constant && isInteger(x.type) && isString(T)) final = x.type;
+        if (final !== x.type) this.updateExprType(arg, final);
       }
+      if (constant) return { mode: Mode.Constant, type: T, val: convertConst(x.val, T) };
       return { mode: Mode.Value, type: T };
     }
     if (f.mode === Mode.Builtin) return this.builtin(e, f.builtin!, hint);
@@ -1360,10 +1366,9 @@ export class Checker {
     } else {
       e.Args.forEach((a, i) => {
         const h = paramFor(i);
-        // Function literal arguments of generic functions are checked after inference.
-        if (generic && (a.kind === 'FuncLit' || (h && containsTypeParams(h, sig as Signature)))) {
-          args.push(a.kind === 'FuncLit' ? { mode: Mode.Invalid, type: Typ.Invalid } : this.expr(a));
-        } else args.push(this.expr(a, h));
+        // Arguments of generic functions are checked without the parameter's (uninstantiated) type as hint.
+        if (generic && h && containsTypeParams(h, sig as Signature)) args.push(this.expr(a));
+        else args.push(this.expr(a, h));
         argExprs.push(a);
       });
     }
@@ -1386,10 +1391,9 @@ export class Checker {
       }
       sig = inst;
       const instParams = sig.params.vars.map((v) => v.type);
-      // Now check the deferred function literals with the instantiated parameter types.
+      // Untyped arguments take the instantiated parameter types.
       argExprs.forEach((a, i) => {
-        if (a && a.kind === 'FuncLit') args[i] = this.expr(a);
-        else if (a && isUntyped(args[i]!.type)) {
+        if (a && isUntyped(args[i]!.type)) {
           const p = sig instanceof Signature && sig.variadic && i >= instParams.length - 1 && e.Ellipsis === 0 ? (coreType(instParams[instParams.length - 1]!) as Slice | undefined)?.elem : instParams[i];
           if (p) this.assignment(args[i]!, p, a);
         }
@@ -1493,7 +1497,7 @@ export class Checker {
         const elem = u instanceof Slice ? u.elem : Typ.Invalid;
         if (e.Ellipsis !== 0 && args.length === 2) {
           const y = argN(1);
-          if (isString(y.type) && isBasic(elem, BasicInfo.IsInteger) && (elem.underlying() as Basic).kind === BasicKind.Uint8) {
+          if ((isString(y.type) || (y.type instanceof TypeParam && isByteSequence(y.type))) && isBasic(elem, BasicInfo.IsInteger) && (elem.underlying() as Basic).kind === BasicKind.Uint8) {
             const t = untypedTo(y, 1, Typ.String).type;
             const s = new Signature(null, new Tuple([new Var(0, null, '', S), new Var(0, null, '', t)]), new Tuple([new Var(0, null, '', S)]), true);
             this.recordBuiltinType(e.Fun, s);
@@ -1565,8 +1569,7 @@ export class Checker {
       case 'copy': {
         const d = argN(0);
         const s = argN(1);
-        const st = untypedTo(s, 1, Typ.String).type;
-        sig(Typ.Int, d.type, st);
+        sig(Typ.Int, d.type, s.type);
         return { mode: Mode.Value, type: Typ.Int };
       }
       case 'recover':
@@ -2114,6 +2117,17 @@ function fakeCPackage(): Package {
     fakeC.fake = true;
   }
   return fakeC;
+}
+
+/** A type parameter whose type set holds only strings and byte slices. */
+function isByteSequence(t: TypeParam): boolean {
+  const ts = t.iface().typeSet();
+  if (!ts.terms || ts.terms.length === 0) return false;
+  return ts.terms.every((x) => {
+    const u = x.type.underlying();
+    if (isString(u)) return true;
+    return u instanceof Slice && u.elem.underlying() instanceof Basic && (u.elem.underlying() as Basic).kind === BasicKind.Uint8;
+  });
 }
 
 function isValidForError(t: Type): boolean {

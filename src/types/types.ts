@@ -776,18 +776,15 @@ class TypeWriter {
       if (v.name !== '') this.out += v.name + ' ';
       const typ = v.type;
       if (variadic && i === t.vars.length - 1) {
-        const u = typ instanceof Slice ? typ : typ.underlying();
-        if (u instanceof Slice) {
+        if (typ instanceof Slice) {
           this.out += '...';
-          this.typ(u.elem);
+          this.typ(typ.elem);
           return;
         }
-        if (isString(typ)) {
-          // append([]byte, string...)
-          this.typ(typ);
-          this.out += '...';
-          return;
-        }
+        // append([]byte, string...)
+        this.typ(typ);
+        this.out += '...';
+        return;
       }
       this.typ(typ);
     });
