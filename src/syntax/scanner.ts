@@ -93,12 +93,18 @@ export function decodeUtf8(src: Uint8Array, start: number, end: number): string 
 }
 
 function latin1(src: Uint8Array, start: number, end: number): string {
-  const len = end - start;
-  if (len <= 16) {
-    // Short strings: cheaper than a native call.
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(src[i]!);
-    return s;
+  // Short strings from explicit char codes: flat strings, and cheaper than a native call.
+  const fcc = String.fromCharCode;
+  switch (end - start) {
+    case 0: return '';
+    case 1: return fcc(src[start]!);
+    case 2: return fcc(src[start]!, src[start + 1]!);
+    case 3: return fcc(src[start]!, src[start + 1]!, src[start + 2]!);
+    case 4: return fcc(src[start]!, src[start + 1]!, src[start + 2]!, src[start + 3]!);
+    case 5: return fcc(src[start]!, src[start + 1]!, src[start + 2]!, src[start + 3]!, src[start + 4]!);
+    case 6: return fcc(src[start]!, src[start + 1]!, src[start + 2]!, src[start + 3]!, src[start + 4]!, src[start + 5]!);
+    case 7: return fcc(src[start]!, src[start + 1]!, src[start + 2]!, src[start + 3]!, src[start + 4]!, src[start + 5]!, src[start + 6]!);
+    case 8: return fcc(src[start]!, src[start + 1]!, src[start + 2]!, src[start + 3]!, src[start + 4]!, src[start + 5]!, src[start + 6]!, src[start + 7]!);
   }
   return Buffer.prototype.latin1Slice.call(src, start, end) as string;
 }
@@ -145,11 +151,18 @@ for (let c = 0; c < 128; c++) {
 
 // ---- identifier interning: one table per thread, shared by every file it scans
 
-const INTERN_SIZE = 1 << 15;
+const INTERN_SIZE = 1 << 17;
 const INTERN_MASK = INTERN_SIZE - 1;
-let internStr: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE);
+let internStr: (string | undefined)[] = packedArray(INTERN_SIZE);
 let internTok = new Uint8Array(INTERN_SIZE);
 let internCount = 0;
+
+/** A packed array of undefined (new Array(n) of this size would use slow dictionary elements). */
+function packedArray(n: number): (string | undefined)[] {
+  const a: (string | undefined)[] = [];
+  for (let i = 0; i < n; i++) a.push(undefined);
+  return a;
+}
 
 function hashBytes(src: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -162,7 +175,7 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 function resetIntern(): void {
-  internStr = new Array<string | undefined>(INTERN_SIZE);
+  internStr = packedArray(INTERN_SIZE);
   internTok = new Uint8Array(INTERN_SIZE);
   internCount = 0;
   keywords.forEach((k, i) => {
@@ -194,7 +207,7 @@ function internIdent(src: Uint8Array, start: number, end: number, hash: number):
     h = (h + 1) & INTERN_MASK;
   }
   const s = latin1(src, start, end);
-  if (internCount >= (INTERN_SIZE * 3) >> 2) {
+  if (internCount >= INTERN_SIZE >> 1) {
     resetIntern();
     internedTok = Token.IDENT;
     return s;
@@ -776,8 +789,28 @@ export class Scanner {
       }
       // skip white space
       let ch = this.ch;
-      while (ch === 0x20 || ch === 0x09 || (ch === 0x0a && !this.insertSemi) || ch === 0x0d) {
-        this.next();
+      if (ch === 0x20 || ch === 0x09 || (ch === 0x0a && !this.insertSemi) || ch === 0x0d) {
+        // Skip white space byte by byte: every byte of it is ASCII.
+        const src = this.src;
+        const n = this.size;
+        const nlIsSpace = !this.insertSemi;
+        let j = this.rdOffset;
+        let b = -1;
+        while (j < n) {
+          b = src[j]!;
+          if (b === 0x20 || b === 0x09 || b === 0x0d || (b === 0x0a && nlIsSpace)) j++;
+          else break;
+        }
+        if (j >= n) {
+          this.offset = n;
+          this.rdOffset = n;
+          this.ch = EOF_CH;
+        } else {
+          // Let next() read the first non-space character (it checks NUL and UTF-8).
+          this.offset = j - 1;
+          this.rdOffset = j;
+          this.next();
+        }
         ch = this.ch;
       }
       const offs = this.offset;
