@@ -50,6 +50,7 @@ export class IncidentGrouper {
   add(report: RawReport): Incident {
     this.reports++;
     const signature = signatureOf(report.kind, report.sides);
+    report.signature = signature;
     let inc = this.incidents.get(signature);
     if (!inc) {
       inc = {
@@ -77,6 +78,12 @@ export class IncidentGrouper {
     if (inc.seenAt.length < MAX_SEEN_AT) inc.seenAt.push(`${report.input}:${report.line}`);
     if (report.test && inc.tests.length < MAX_TESTS && !inc.tests.includes(report.test)) inc.tests.push(report.test);
     return inc;
+  }
+
+  /** A report's test became known after the report was added (go test prints `--- FAIL` after it). */
+  addTest(report: RawReport): void {
+    const inc = report.signature ? this.incidents.get(report.signature) : undefined;
+    if (inc && report.test && inc.tests.length < MAX_TESTS && !inc.tests.includes(report.test)) inc.tests.push(report.test);
   }
 
   /** Incidents, most frequent first, then in order of appearance. */

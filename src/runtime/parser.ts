@@ -57,6 +57,8 @@ export interface RawReport {
   test?: string;
   /** Goroutines other than the reporting one in a crash dump (GOTRACEBACK=all/system). */
   otherGoroutines: number;
+  /** Set by the incident grouper. */
+  signature?: string;
 }
 
 /** Bounds that keep memory flat whatever the input looks like. */
@@ -85,7 +87,11 @@ const FUNCTION = /^[A-Za-z_$.][^\s(]*(?:\(\*?[^\s)]+\)[^\s(]*)*(?:\[.*\][^\s(]*)
 const FOUND = /^Found (\d+) data race\(s\)$/;
 
 /** Cheap substring tests that let the parser skip ordinary log lines without unwrapping them. */
-export const TRIGGERS = ['DATA RACE', 'fatal error: ', 'nil map', 'data race(s)', 'race detected'];
+export const TRIGGERS = ['DATA RACE', 'fatal error: ', 'nil map', 'data race(s)', 'race detected', '--- FAIL: '];
+const TEST_FAIL = /^\s*--- FAIL: (\S+)/;
+/** A report is attributed to the next failing test only if that comes within this many lines. */
+const TEST_ATTRIBUTION_LINES = 100_000;
+const MAX_PENDING_ATTRIBUTION = 32;
 
 export function mayStartReport(raw: string): boolean {
   for (const t of TRIGGERS) if (raw.includes(t)) return true;
@@ -142,7 +148,13 @@ export class ReportParser {
   private input = '';
   private lineNo = 0;
 
-  constructor(private readonly emit: (report: RawReport) => void) {}
+  /** Reports printed by `go test` (plain text) wait here for the `--- FAIL: TestX` line that follows them. */
+  private readonly awaitingTest = new Map<string, Array<{ report: RawReport; line: number }>>();
+
+  constructor(
+    private readonly emit: (report: RawReport) => void,
+    private readonly onTestAttributed: (report: RawReport) => void = () => {},
+  ) {}
 
   /** Starts a new input (file); open reports of the previous one are closed as truncated. */
   beginInput(name: string): void {
@@ -257,6 +269,19 @@ export class ReportParser {
       return;
     }
     const trimmed = text.trim();
+    const failed = TEST_FAIL.exec(text);
+    if (failed) {
+      const waiting = this.awaitingTest.get(l.source);
+      if (waiting) {
+        for (const w of waiting) {
+          if (this.lineNo - w.line > TEST_ATTRIBUTION_LINES) continue;
+          w.report.test = failed[1]!;
+          this.onTestAttributed(w.report);
+        }
+        this.awaitingTest.delete(l.source);
+      }
+      return;
+    }
     const found = FOUND.exec(trimmed);
     if (found) this.stats.detectorFound += Number(found[1]);
     else if (trimmed.endsWith('race detected during execution of test')) this.stats.testsWithRaces++;
@@ -297,6 +322,14 @@ export class ReportParser {
     open.report.truncated = truncated;
     this.stats.reports++;
     this.emit(open.report);
+    if (open.report.test === undefined) {
+      const source = open.report.source;
+      const waiting = this.awaitingTest.get(source) ?? [];
+      if (waiting.length >= MAX_PENDING_ATTRIBUTION) waiting.shift();
+      waiting.push({ report: open.report, line: this.lineNo });
+      this.awaitingTest.set(source, waiting);
+      if (this.awaitingTest.size > MAX_OPEN_STREAMS) this.awaitingTest.delete(this.awaitingTest.keys().next().value as string);
+    }
   }
 
   private addFrame(open: OpenReport, file: string, line: number): void {
@@ -465,5 +498,6 @@ export class ReportParser {
       }
     }
     this.streams.clear();
+    this.awaitingTest.clear();
   }
 }

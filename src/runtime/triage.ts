@@ -49,10 +49,13 @@ export class Triage {
   readonly parser: ReportParser;
 
   constructor(private readonly options: TriageOptions) {
-    this.parser = new ReportParser((r) => {
-      this.grouper.add(r);
-      options.onReport?.(r);
-    });
+    this.parser = new ReportParser(
+      (r) => {
+        this.grouper.add(r);
+        options.onReport?.(r);
+      },
+      (r) => this.grouper.addTest(r),
+    );
   }
 
   /** Reads one input to its end; returns an error line instead of throwing. */

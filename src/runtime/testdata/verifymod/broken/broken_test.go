@@ -1,0 +1,5 @@
+package broken
+
+import "testing"
+
+func TestPut(t *testing.T) { Put("a") }

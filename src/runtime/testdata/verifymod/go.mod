@@ -1,0 +1,3 @@
+module example.com/verifymod
+
+go 1.21
