@@ -7,6 +7,7 @@ type Bench = { name: string; run: () => Promise<void> };
 const benches: Bench[] = [
   { name: 'parse', run: async () => (await import('./bench-parse.js')).benchParse() },
   { name: 'load', run: async () => (await import('./bench-load.js')).benchLoad() },
+  { name: 'check', run: async () => (await import('./bench-check.js')).benchCheck() },
 ];
 
 for (const b of benches) {
