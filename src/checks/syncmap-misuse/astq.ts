@@ -224,6 +224,8 @@ export function stmtDeletion(pkg: PackageUnit, file: File, s: Node): { pos: numb
   while (i > 0 && (src[i - 1] === 32 || src[i - 1] === 9)) i--;
   let j = b;
   while (j < src.length && (src[j] === 32 || src[j] === 9)) j++;
+  // A trailing line comment belongs to the statement and goes with it.
+  if (src[j] === 47 && src[j + 1] === 47) while (j < src.length && src[j] !== 10) j++;
   if ((i === 0 || src[i - 1] === 10) && (j >= src.length || src[j] === 10)) {
     a = i;
     b = j < src.length ? j + 1 : j;

@@ -1,10 +1,8 @@
 // syncmap-misuse: sync.Map used so that the race it was meant to remove comes back.
 // Each method is atomic; a sequence of them is not. See doc.md.
 
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Check, CheckPass, SuggestedFix } from '../../analysis/check.js';
+import { readCheckDoc } from '../../analysis/doc.js';
 import type { PackageUnit } from '../../analysis/pass.js';
 import {
   type AssignStmt, type CallExpr, type Expr, type ExprStmt, type File, type FuncLit, type Ident, type IfStmt, type Node, type Stmt,
@@ -20,28 +18,11 @@ import { checkCopies } from './copies.js';
 
 const NAME = 'syncmap-misuse';
 
-function readDoc(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  // dist/src/checks/<name>/index.js reads the doc from the source tree.
-  for (const p of [join(here, 'doc.md'), join(here, '..', '..', '..', '..', 'src', 'checks', NAME, 'doc.md')]) {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      // try the next place
-    }
-  }
-  return '';
-}
-
-let docText: string | undefined;
-
 export const syncmapMisuse: Check = {
   name: NAME,
   doc: {
     title: 'sync.Map used in ways that bring back the race it was meant to remove',
-    get markdown() {
-      return (docText ??= readDoc());
-    },
+    markdown: readCheckDoc(import.meta.url),
   },
   severity: 'warning',
   requires: [],
@@ -482,7 +463,7 @@ function reportDelete(ctx: Ctx, _fn: FuncBody, load: LoadSite, del: MapCall, par
 
 // ---- Range as Len
 
-const ESTIMATE = /\b(estimates?|estimated|approximate(ly)?|approx|rough(ly)?|best[- ]effort|inexact|not exact|stale)\b/i;
+const ESTIMATE = /\b(estimates?|estimated|approximate(ly)?|approx|rough(ly)?|best[- ]effort|inexact|not exact)\b/i;
 
 function checkRangeCount(ctx: Ctx, fn: FuncBody, mc: MapCall): void {
   const cb = mc.call.Args[0];

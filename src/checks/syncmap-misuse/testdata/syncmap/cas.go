@@ -7,7 +7,7 @@ var states sync.Map
 
 func advance(id string, from, to int) {
 	if v, ok := states.Load(id); ok && v == from {
-		states.Store(id, to) // want `compare-then-Store .* CompareAndSwap`
+		states.Store(id, to) // want `compare-then-Store.*CompareAndSwap`
 	}
 }
 
@@ -23,7 +23,7 @@ var hits sync.Map
 func hit(path string) {
 	v, _ := hits.Load(path)
 	n, _ := v.(int)
-	hits.Store(path, n+1) // want `read-modify-write .* CompareAndSwap in a loop`
+	hits.Store(path, n+1) // want `read-modify-write.*CompareAndSwap in a loop`
 }
 
 // Near misses that must stay quiet.

@@ -23,6 +23,6 @@ func loadTemplate(name string) *Template {
 		return v.(*Template)
 	}
 	t := parseTemplate(name)
-	templates.Store(name, t) // want `LoadOrStore .* sync\.Once per entry`
+	templates.Store(name, t) // want `LoadOrStore.*sync\.Once per entry`
 	return t
 }

@@ -19,7 +19,7 @@ func getConn(id string) *conn {
 		return v.(*conn)
 	}
 	c := &conn{id: id}
-	conns.Store(id, c) // want `Load then Store of the same key .* use LoadOrStore`
+	conns.Store(id, c) // want `Load then Store of the same key.*use LoadOrStore`
 	return c
 }
 

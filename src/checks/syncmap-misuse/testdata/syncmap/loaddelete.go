@@ -9,7 +9,7 @@ var pending sync.Map
 
 func take(id int) (*job, bool) {
 	if v, ok := pending.Load(id); ok {
-		pending.Delete(id) // want `Load then Delete of the same key .* LoadAndDelete`
+		pending.Delete(id) // want `Load then Delete of the same key.*LoadAndDelete`
 		return v.(*job), true
 	}
 	return nil, false

@@ -1,0 +1,394 @@
+// stale-len-loop: a loop bound taken from len before the loop, while the body shrinks
+// or reassigns the slice (or writes the map) and indexes it with the loop variable.
+// See doc.md.
+
+import type { Check, CheckPass, RelatedLocation } from '../../analysis/check.js';
+import { readCheckDoc } from '../../analysis/doc.js';
+import type { PackageUnit } from '../../analysis/pass.js';
+import {
+  type Expr, type File, type ForStmt, type Ident, type Node, type RangeStmt, type Stmt, end, inspect, pos,
+} from '../../syntax/ast.js';
+import { Token } from '../../syntax/token.js';
+import { type CollectionKind, StaleLenTypes } from './typeq.js';
+
+export const staleLenLoop: Check = {
+  name: 'stale-len-loop',
+  doc: {
+    title: 'a loop bound captured from len before a body that shrinks or writes the collection',
+    markdown: readCheckDoc(import.meta.url),
+  },
+  severity: 'warning',
+  requires: [],
+  run(pass: CheckPass) {
+    const types = StaleLenTypes.of(pass.pkg);
+    for (const file of pass.pkg.files) checkFile({ pass, pkg: pass.pkg, file, types });
+  },
+};
+
+export default staleLenLoop;
+
+interface Ctx {
+  pass: CheckPass;
+  pkg: PackageUnit;
+  file: File;
+  types: StaleLenTypes;
+}
+
+function unparen(e: Expr): Expr {
+  while (e.kind === 'ParenExpr') e = e.X;
+  return e;
+}
+
+function textOf(ctx: Ctx, n: Node): string {
+  const src = ctx.pkg.source(ctx.file);
+  return new TextDecoder().decode(src.subarray(pos(n) - ctx.file.FileStart, end(n) - ctx.file.FileStart));
+}
+
+/** A key for expressions naming a variable or a field path (s, r.items); undefined otherwise. */
+function pathKey(e: Expr): string | undefined {
+  e = unparen(e);
+  if (e.kind === 'Ident') return e.Name === '_' ? undefined : e.Name;
+  if (e.kind === 'SelectorExpr') {
+    const x = pathKey(e.X);
+    return x === undefined ? undefined : `${x}.${e.Sel.Name}`;
+  }
+  if (e.kind === 'StarExpr') {
+    const x = pathKey(e.X);
+    return x === undefined ? undefined : `*${x}`;
+  }
+  return undefined;
+}
+
+function mentionsName(n: Node, name: string): boolean {
+  let found = false;
+  inspect(n, (c) => {
+    if (found) return false;
+    if (c.kind === 'Ident' && c.Name === name) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Nodes of a loop body in source order, not entering function literals (they may never run). */
+function walkOwn(root: Node, visit: (n: Node) => void): void {
+  inspect(root, (n) => {
+    if (n !== root && n.kind === 'FuncLit') return false;
+    visit(n);
+    return true;
+  });
+}
+
+function stmtList(n: Node): Stmt[] | undefined {
+  if (n.kind === 'BlockStmt') return n.List;
+  if (n.kind === 'CaseClause' || n.kind === 'CommClause') return n.Body;
+  return undefined;
+}
+
+function checkFile(ctx: Ctx): void {
+  const parents = new Map<Node, Node>();
+  const stack: Node[] = [];
+  inspect(
+    ctx.file,
+    (n) => {
+      if (stack.length > 0) parents.set(n, stack[stack.length - 1]!);
+      stack.push(n);
+      return true;
+    },
+    () => {
+      stack.pop();
+    },
+  );
+  for (const [n] of parents) {
+    if (n.kind === 'ForStmt') checkLoop(ctx, n, parents);
+    else if (n.kind === 'RangeStmt') checkLoop(ctx, n, parents);
+  }
+}
+
+/** What a loop's bound was taken from. */
+interface Bound {
+  /** The variable holding the captured length ("n"), or undefined for `for i := range s`. */
+  name: Ident | undefined;
+  /** The collection whose length was taken. */
+  coll: Expr;
+  /** "len(s)", "len(s) - 1". */
+  text: string;
+  /** Where the length was taken. */
+  at: Node;
+}
+
+function checkLoop(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): void {
+  const shape = loopShape(ctx, loop, parents);
+  if (shape === undefined) return;
+  const { bound, index } = shape;
+  const collKey = pathKey(bound.coll)!;
+  const kind = collectionKind(ctx, bound.coll, loop, parents);
+  if (kind === undefined || (kind === 'map' && bound.name === undefined)) return;
+  // The bound kept up to date in the body: not stale.
+  if (bound.name !== undefined && assignsName(loop.Body, bound.name.Name)) return;
+  const changes = kind === 'map' ? mapWrites(loop.Body, collKey) : sliceChanges(loop.Body, collKey);
+  if (changes.length === 0) return;
+  if (changes.every((c) => exitsLoopRightAfter(c, loop, parents))) return;
+  if (!indexesWith(loop.Body, collKey, index.Name, kind === 'map')) return;
+  const coll = textOf(ctx, bound.coll);
+  const i = index.Name;
+  const first = changes.find((c) => !exitsLoopRightAfter(c, loop, parents))!;
+  const line = ctx.pkg.fset.position(pos(first)).line;
+  const related: RelatedLocation[] = [{ pos: pos(first), end: end(first), message: kind === 'map' ? `${coll} is written here` : `${coll} changes here` }];
+  if (bound.name !== undefined) related.push({ pos: pos(bound.at), end: end(bound.at), message: `${bound.name.Name} is taken here` });
+  let message: string;
+  if (kind === 'map') {
+    message = `${bound.name!.Name} was ${bound.text} before the loop, but the body writes ${coll} (line ${line}) and the count still bounds the loop: entries added past ${bound.name!.Name} are never visited and ${coll}[${i}] reads the zero value of deleted keys; loop until the map is empty, or collect new entries in a second map`;
+  } else {
+    const lead = bound.name === undefined ? `range evaluates ${bound.text} once` : `${bound.name.Name} was ${bound.text} before the loop`;
+    message = `${lead}, but the body changes ${coll} (line ${line}) and indexes ${coll}[${i}]: once ${coll} is shorter, ${coll}[${i}] is past its end (index out of range) and the element moved into position ${i} is skipped; loop backwards, use len(${coll}) in the condition, or update the bound where ${coll} changes`;
+  }
+  ctx.pass.report({ pos: pos(loop), end: pos(loop) + 3, message, related });
+}
+
+/** The loop variable and the captured bound, for the loop shapes this check knows. */
+function loopShape(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): { bound: Bound; index: Ident } | undefined {
+  if (loop.kind === 'RangeStmt') {
+    if (loop.Key === null || loop.Key.kind !== 'Ident' || loop.Key.Name === '_' || loop.Tok !== Token.DEFINE) return undefined;
+    const x = unparen(loop.X);
+    if (x.kind === 'Ident') {
+      // for i := range n, where n holds a length taken earlier
+      const cap = captureOf(ctx, x, loop, parents);
+      if (cap !== undefined) return { bound: { name: x, ...cap }, index: loop.Key };
+    }
+    if (pathKey(x) === undefined) return undefined;
+    const k = ctx.types.kindOf(x);
+    if (k === 'map' || k === 'other') return undefined;
+    return { bound: { name: undefined, coll: x, text: `len(${textOf(ctx, x)})`, at: x }, index: loop.Key };
+  }
+  // for i := …; i < n; i++
+  const post = loop.Post;
+  if (post === null || post.kind !== 'IncDecStmt' || post.Tok !== Token.INC) return undefined;
+  const iv = unparen(post.X);
+  if (iv.kind !== 'Ident' || loop.Cond === null) return undefined;
+  const cond = unparen(loop.Cond);
+  if (cond.kind !== 'BinaryExpr') return undefined;
+  let boundExpr: Expr | undefined;
+  const isI = (e: Expr) => {
+    const u = unparen(e);
+    return u.kind === 'Ident' && u.Name === iv.Name;
+  };
+  if (isI(cond.X) && (cond.Op === Token.LSS || cond.Op === Token.LEQ || cond.Op === Token.NEQ)) boundExpr = cond.Y;
+  else if (isI(cond.Y) && (cond.Op === Token.GTR || cond.Op === Token.GEQ || cond.Op === Token.NEQ)) boundExpr = cond.X;
+  if (boundExpr === undefined) return undefined;
+  const b = unparen(boundExpr);
+  if (b.kind !== 'Ident') return undefined;
+  // Captured in the loop's own init: for i, n := 0, len(s); …
+  if (loop.Init !== null && loop.Init.kind === 'AssignStmt' && loop.Init.Lhs.length === loop.Init.Rhs.length) {
+    const at = loop.Init.Lhs.findIndex((l) => l.kind === 'Ident' && l.Name === b.Name);
+    if (at >= 0) {
+      const cap = lenCapture(ctx, loop.Init.Rhs[at]!);
+      return cap === undefined ? undefined : { bound: { name: b, ...cap, at: loop.Init }, index: iv };
+    }
+  }
+  const cap = captureOf(ctx, b, loop, parents);
+  return cap === undefined ? undefined : { bound: { name: b, ...cap }, index: iv };
+}
+
+/** `len(s)` or `len(s) ± k`: the collection and the text. */
+function lenCapture(ctx: Ctx, e: Expr): { coll: Expr; text: string } | undefined {
+  let u = unparen(e);
+  const text = textOf(ctx, u);
+  if (u.kind === 'BinaryExpr' && (u.Op === Token.SUB || u.Op === Token.ADD) && unparen(u.Y).kind === 'BasicLit') u = unparen(u.X);
+  if (u.kind !== 'CallExpr' || u.Args.length !== 1) return undefined;
+  const f = unparen(u.Fun);
+  if (f.kind !== 'Ident' || f.Name !== 'len' || !ctx.types.isBuiltin(f)) return undefined;
+  const coll = unparen(u.Args[0]!);
+  return pathKey(coll) === undefined ? undefined : { coll, text };
+}
+
+/**
+ * The length last assigned to `v` before the loop, looking back through the statements
+ * that precede it in each enclosing block up to the function. Undefined when the last
+ * assignment is something else, or sits somewhere we cannot be sure it ran.
+ */
+function captureOf(ctx: Ctx, v: Ident, loop: Node, parents: Map<Node, Node>): { coll: Expr; text: string; at: Node } | undefined {
+  let child: Node = loop;
+  let p = parents.get(child);
+  while (p !== undefined && p.kind !== 'FuncDecl' && p.kind !== 'FuncLit') {
+    const list = stmtList(p);
+    if (list !== undefined) {
+      const idx = list.indexOf(child as Stmt);
+      for (let j = idx - 1; j >= 0; j--) {
+        const s = list[j]!;
+        if (s.kind === 'AssignStmt' && s.Lhs.length === s.Rhs.length) {
+          const at = s.Lhs.findIndex((l) => l.kind === 'Ident' && l.Name === v.Name);
+          if (at >= 0) {
+            if (s.Tok !== Token.DEFINE && s.Tok !== Token.ASSIGN) return undefined;
+            const cap = lenCapture(ctx, s.Rhs[at]!);
+            return cap === undefined ? undefined : { ...cap, at: s };
+          }
+        }
+        if (s.kind === 'DeclStmt' && s.Decl.kind === 'GenDecl') {
+          for (const spec of s.Decl.Specs) {
+            if (spec.kind !== 'ValueSpec') continue;
+            const at = spec.Names.findIndex((n) => n.Name === v.Name);
+            if (at < 0) continue;
+            const val = spec.Values.length === spec.Names.length ? spec.Values[at] : undefined;
+            const cap = val === undefined ? undefined : lenCapture(ctx, val);
+            return cap === undefined ? undefined : { ...cap, at: spec };
+          }
+        }
+        if (assignsName(s, v.Name)) return undefined;
+      }
+    }
+    child = p;
+    p = parents.get(p);
+  }
+  return undefined;
+}
+
+function assignsName(root: Node, name: string): boolean {
+  let found = false;
+  walkOwn(root, (n) => {
+    if (found) return;
+    if (n.kind === 'AssignStmt') {
+      if (n.Lhs.some((l) => unparen(l).kind === 'Ident' && (unparen(l) as Ident).Name === name)) found = true;
+    } else if (n.kind === 'IncDecStmt') {
+      const x = unparen(n.X);
+      if (x.kind === 'Ident' && x.Name === name) found = true;
+    } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND) {
+      const x = unparen(n.X);
+      if (x.kind === 'Ident' && x.Name === name) found = true; // passed by pointer: may change
+    }
+  });
+  return found;
+}
+
+/** Assignments in the body that shrink or replace the slice (a growing append(s, …) does neither). */
+function sliceChanges(body: Node, key: string): Stmt[] {
+  const out: Stmt[] = [];
+  walkOwn(body, (n) => {
+    if (n.kind !== 'AssignStmt' || n.Tok !== Token.ASSIGN) return;
+    n.Lhs.forEach((l, i) => {
+      if (pathKey(l) !== key) return;
+      const r = n.Lhs.length === n.Rhs.length ? unparen(n.Rhs[i]!) : undefined;
+      if (r !== undefined && isGrowingAppend(r, key)) return;
+      if (r !== undefined && pathKey(r) === key) return; // s = s
+      out.push(n);
+    });
+  });
+  return out;
+}
+
+function isGrowingAppend(e: Expr, key: string): boolean {
+  if (e.kind !== 'CallExpr' || e.Args.length === 0) return false;
+  const f = unparen(e.Fun);
+  return f.kind === 'Ident' && f.Name === 'append' && pathKey(e.Args[0]!) === key;
+}
+
+/** Statements in the body that add, replace or remove entries of the map. */
+function mapWrites(body: Node, key: string): Stmt[] {
+  const out: Stmt[] = [];
+  walkOwn(body, (n) => {
+    if (n.kind === 'AssignStmt') {
+      if (n.Lhs.some((l) => {
+        const u = unparen(l);
+        return pathKey(u) === key || (u.kind === 'IndexExpr' && pathKey(u.X) === key);
+      })) out.push(n);
+    } else if (n.kind === 'IncDecStmt') {
+      const u = unparen(n.X);
+      if (u.kind === 'IndexExpr' && pathKey(u.X) === key) out.push(n);
+    } else if (n.kind === 'ExprStmt') {
+      const c = unparen(n.X);
+      if (c.kind === 'CallExpr' && c.Args.length >= 1) {
+        const f = unparen(c.Fun);
+        if (f.kind === 'Ident' && (f.Name === 'delete' || f.Name === 'clear') && pathKey(c.Args[0]!) === key) out.push(n);
+      }
+    }
+  });
+  return out;
+}
+
+/** coll[… i …] read (for maps: not as the target of an assignment). */
+function indexesWith(body: Node, key: string, index: string, readsOnly: boolean): boolean {
+  const written = new Set<Node>();
+  if (readsOnly) {
+    walkOwn(body, (n) => {
+      if (n.kind === 'AssignStmt') for (const l of n.Lhs) written.add(unparen(l));
+      if (n.kind === 'IncDecStmt') written.add(unparen(n.X));
+    });
+  }
+  let found = false;
+  walkOwn(body, (n) => {
+    if (found || n.kind !== 'IndexExpr' || written.has(n)) return;
+    if (pathKey(n.X) === key && mentionsName(n.Index, index)) found = true;
+  });
+  return found;
+}
+
+/** The statement is followed directly by a return, panic, goto, or a break that leaves the loop. */
+function exitsLoopRightAfter(s: Stmt, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): boolean {
+  const holder = parents.get(s);
+  const list = holder === undefined ? undefined : stmtList(holder);
+  if (list === undefined) return false;
+  const next = list[list.indexOf(s) + 1];
+  if (next === undefined) return false;
+  if (next.kind === 'ReturnStmt') return true;
+  if (next.kind === 'ExprStmt') {
+    const c = unparen(next.X);
+    return c.kind === 'CallExpr' && unparen(c.Fun).kind === 'Ident' && (unparen(c.Fun) as Ident).Name === 'panic';
+  }
+  if (next.kind !== 'BranchStmt') return false;
+  if (next.Tok === Token.GOTO) return true;
+  if (next.Tok !== Token.BREAK) return false;
+  if (next.Label !== null) {
+    // A labelled break leaves the loop unless the label is on a statement inside it.
+    let inner = false;
+    inspect(loop.Body, (n) => {
+      if (n.kind === 'LabeledStmt' && n.Label.Name === next.Label!.Name) inner = true;
+      return !inner;
+    });
+    return !inner;
+  }
+  // An unlabelled break leaves the innermost for, switch or select around it.
+  let p = parents.get(s);
+  while (p !== undefined && p !== loop) {
+    if (p.kind === 'ForStmt' || p.kind === 'RangeStmt' || p.kind === 'SwitchStmt' || p.kind === 'TypeSwitchStmt' || p.kind === 'SelectStmt') return false;
+    p = parents.get(p);
+  }
+  return p === loop;
+}
+
+/**
+ * Slice, string or map: from the type checker when it knows; without types, only what
+ * the syntax proves (s = s[…] or append(s[…], …) on a slice or string; delete(m, …) on a map).
+ */
+function collectionKind(ctx: Ctx, coll: Expr, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): 'slice' | 'map' | undefined {
+  const k: CollectionKind | undefined = ctx.types.kindOf(coll);
+  if (k === 'slice' || k === 'string') return 'slice';
+  if (k === 'map') return 'map';
+  if (k === 'other') return undefined;
+  const key = pathKey(coll)!;
+  let fn: Node | undefined = loop;
+  while (fn !== undefined && fn.kind !== 'FuncDecl' && fn.kind !== 'FuncLit') fn = parents.get(fn);
+  if (fn === undefined) return undefined;
+  let evidence: 'slice' | 'map' | undefined;
+  walkOwn(fn, (n) => {
+    if (evidence !== undefined) return;
+    if (n.kind === 'AssignStmt' && n.Tok === Token.ASSIGN && n.Lhs.length === n.Rhs.length) {
+      n.Lhs.forEach((l, i) => {
+        if (pathKey(l) === key && reslices(unparen(n.Rhs[i]!), key)) evidence = 'slice';
+      });
+    } else if (n.kind === 'CallExpr' && n.Args.length === 2) {
+      const f = unparen(n.Fun);
+      if (f.kind === 'Ident' && f.Name === 'delete' && ctx.types.isBuiltin(f) && pathKey(n.Args[0]!) === key) evidence = 'map';
+    }
+  });
+  return evidence;
+}
+
+/** s[a:b], append(s[a:b], …), slices.Delete(s, …): only a slice or string can be the result. */
+function reslices(e: Expr, key: string): boolean {
+  if (e.kind === 'SliceExpr') return pathKey(e.X) === key;
+  if (e.kind !== 'CallExpr' || e.Args.length === 0) return false;
+  const f = unparen(e.Fun);
+  const first = unparen(e.Args[0]!);
+  if (f.kind === 'Ident' && f.Name === 'append') return first.kind === 'SliceExpr' && pathKey(first.X) === key;
+  if (f.kind === 'SelectorExpr' && f.X.kind === 'Ident' && f.X.Name === 'slices') return pathKey(first) === key;
+  return false;
+}
