@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { findGo, repoRoot, requireGo } from '../testutil/go.js';
-import { main } from '../cli/main.js';
+import { triageCommand } from '../cli/commands/triage.js';
 import { isStdlibFrame } from './frames.js';
 import type { Incident } from './incidents.js';
 import { triageText } from './triage.js';
@@ -219,7 +219,7 @@ test('with check findings: a race confirms its finding; a crash names the other 
   writeFileSync(logFile, outputs.get('race')! + outputs.get('readwrite')!);
   const out = capture();
   const err = capture();
-  const code = await main(['triage', '--json', '--with-findings', findingsFile, logFile], { stdout: out.stream, stderr: err.stream, cwd: fixtures });
+  const code = await triageCommand.run(['--json', '--with-findings', findingsFile, logFile], { stdout: out.stream, stderr: err.stream, cwd: fixtures });
   assert.equal(code, 1, err.text());
   const doc = JSON.parse(out.text());
   const crash = doc.incidents.find((i: { kind: string }) => i.kind === 'concurrent-map-read-write');
@@ -232,7 +232,7 @@ test('with check findings: a race confirms its finding; a crash names the other 
   assert.ok(confirmed['fp-registry'] >= 1 && confirmed['fp-crash'] === 1 && confirmed['fp-none'] === 0);
   // The text form says the same in words, with the source lines found under the current directory.
   const text = capture();
-  await main(['triage', '--with-findings', findingsFile, logFile], { stdout: text.stream, stderr: capture().stream, cwd: fixtures });
+  await triageCommand.run(['--with-findings', findingsFile, logFile], { stdout: text.stream, stderr: capture().stream, cwd: fixtures });
   assert.match(text.text(), /the other side, per the static finding: mapcrash\/main\.go:\d+ \(written here\)/);
   assert.match(text.text(), /\| sum \+= m\[i%64\]/);
   assert.match(text.text(), /static findings confirmed by runtime reports: 2 of 3/);
