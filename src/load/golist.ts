@@ -20,7 +20,7 @@ export interface GoListPackage {
 
 /** `go list -e -json args…` in `cwd`, offline and without GOFLAGS from the caller's environment. */
 export function goList(cwd: string, args: string[], env: Record<string, string> = {}): GoListPackage[] {
-  const fields = 'ImportPath,Dir,Name,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Standard,Error';
+  const fields = 'ImportPath,Dir,Name,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,InvalidGoFiles,Standard,Error';
   const out = execFileSync('go', ['list', '-e', `-json=${fields}`, ...args], {
     cwd,
     encoding: 'utf8',
@@ -42,6 +42,8 @@ export interface Comparison {
   disagreements: string[];
   onlyGo: string[];
   onlyOurs: string[];
+  /** Packages with a malformed //go:build line: go list's file lists for them depend on how it was asked. */
+  notComparable: string[];
 }
 
 function names(files: string[]): string {
@@ -51,13 +53,17 @@ function names(files: string[]): string {
 /** Compares file lists per directory; go's GoFiles and CgoFiles together are our goFiles. */
 export function compareSelections(ours: SourcePackage[], theirs: GoListPackage[], withTests = true): Comparison {
   const byDir = new Map(ours.map((p) => [p.dir, p]));
-  const result: Comparison = { compared: 0, agreeing: 0, disagreements: [], onlyGo: [], onlyOurs: [] };
+  const result: Comparison = { compared: 0, agreeing: 0, disagreements: [], onlyGo: [], onlyOurs: [], notComparable: [] };
   const goDirs = new Set<string>();
   for (const g of theirs) {
     goDirs.add(g.Dir);
     const p = byDir.get(g.Dir);
     if (!p) {
       result.onlyGo.push(g.ImportPath);
+      continue;
+    }
+    if (g.Error?.Err.includes('//go:build')) {
+      result.notComparable.push(g.ImportPath);
       continue;
     }
     result.compared++;

@@ -65,3 +65,17 @@ test('vendor/modules.txt: modules, their packages and go versions', () => {
   assert.equal(m.goVersions.get('example.com/a'), '1.20');
   assert.equal(m.goVersions.get('example.com/c'), undefined);
 });
+
+test('go.mod, go.work and modules.txt parsers never throw on arbitrary text', () => {
+  let seed = 777;
+  const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pieces = ['module', 'require', 'replace', '=>', '(', ')', '"', '`', '//', '\n', ' ', 'v1.2.3', 'example.com/x', '../d', '#', '##', 'go', '1.22'];
+  for (let i = 0; i < 3000; i++) {
+    let text = '';
+    const n = Math.floor(next() * 40);
+    for (let j = 0; j < n; j++) text += pieces[Math.floor(next() * pieces.length)];
+    parseGoMod(text);
+    parseGoWork(text);
+    parseVendorModules(text);
+  }
+});

@@ -17,7 +17,7 @@ test('finds //go:build after other comments and ignores it inside block comments
   assert.equal(scanHeader('/*\n//go:build linux\n*/\npackage p\n', true)!.goBuild, null);
   assert.equal(scanHeader('package p\n//go:build linux\n', true)!.goBuild, null);
   const twice = scanHeader('//go:build a\n//go:build b\n\npackage p\n', true)!;
-  assert.match(twice.error!.message, /multiple \/\/go:build/);
+  assert.match(twice.constraintError!.message, /multiple \/\/go:build/);
 });
 
 test('// +build lines count only when a blank line follows them', () => {
@@ -46,5 +46,26 @@ test('asks for the whole file when the header runs past the first chunk', () => 
     assert.deepEqual(h.imports, ['C']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('never throws on arbitrary text (deterministic random inputs and every prefix of a real header)', () => {
+  let seed = 12345;
+  const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pieces = ['package', ' p', '\n', '//go:build', ' linux', '&&', '(', ')', '!', '/*', '*/', 'import', '(', '"C"', '`x`', '"', '\\', ';', '// +build', ' a,b', '\ufeff', 'é', '\t', '_', '.'];
+  for (let i = 0; i < 3000; i++) {
+    let text = '';
+    const n = Math.floor(next() * 30);
+    for (let j = 0; j < n; j++) text += pieces[Math.floor(next() * pieces.length)];
+    for (const complete of [true, false]) {
+      const h = scanHeader(text, complete);
+      if (complete) assert.ok(h !== null);
+    }
+  }
+  const real = '// Copyright\n\n//go:build linux && !cgo\n// +build linux,!cgo\n\n/* doc */\npackage p // c\n\nimport (\n\t"fmt"\n\tx `os`\n)\n\nfunc f() {}\n';
+  for (let i = 0; i <= real.length; i++) {
+    assert.ok(scanHeader(real.slice(0, i), true) !== null);
+    const partial = scanHeader(real.slice(0, i), false);
+    if (partial !== null && i < real.length) assert.ok(partial.packageName !== null || partial.error !== null);
   }
 });

@@ -15,8 +15,10 @@ export interface FileHeader {
   plusBuild: string[];
   /** Import paths, in order. */
   imports: string[];
-  /** A problem that makes go/build reject the file (1-based line and column). */
+  /** A syntax error in the header (1-based line and column); go/build still keeps the file. */
   error: { line: number; column: number; message: string } | null;
+  /** A malformed constraint (two //go:build lines): go/build rejects the file. */
+  constraintError: { line: number; column: number; message: string } | null;
 }
 
 const chunkSize = 8 * 1024;
@@ -45,7 +47,7 @@ export function readHeader(file: string): FileHeader {
  */
 export function scanHeader(text: string, complete: boolean): FileHeader | null {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result: FileHeader = { packageName: null, goBuild: null, goBuildLine: 0, plusBuild: [], imports: [], error: null };
+  const result: FileHeader = { packageName: null, goBuild: null, goBuildLine: 0, plusBuild: [], imports: [], error: null, constraintError: null };
   if (!scanConstraintComments(text, result) && !complete) return null;
 
   let pos = 0;
@@ -226,7 +228,7 @@ function scanConstraintComments(text: string, result: FileHeader): boolean {
     if (!line.startsWith('//')) ended = true;
     if (!inSlashStar && isGoBuildLine(line)) {
       if (result.goBuild !== null) {
-        result.error ??= { line: lineNo, column: 1, message: 'multiple //go:build comments' };
+        result.constraintError ??= { line: lineNo, column: 1, message: 'multiple //go:build comments' };
       } else {
         result.goBuild = line;
         result.goBuildLine = lineNo;

@@ -43,7 +43,7 @@ const variants: Variant[] = [
   { label: 'CGO_ENABLED=0', opts: {}, goArgs: [], env: { CGO_ENABLED: '0' } },
 ];
 
-const fixtureModules = ['modmain', 'localdep', 'workspace/a', 'workspace/b', 'vendored'];
+const fixtureModules = ['modmain', 'localdep', 'workspace/a', 'workspace/b', 'vendored', 'broken'];
 
 function loadAll(dir: string, v: Variant, patterns = ['./...']): SourcePackage[] {
   // The loader reads GOOS/GOARCH/CGO_ENABLED from the environment when options leave them out.
@@ -264,4 +264,21 @@ test('patterns: dir/..., import paths, directories, files, and their errors', ()
     assert.match(loader.packages(['example.com/nowhere/x']).errors[0]!.message, /cannot find package/);
     assert.match(loader.packages(['a.go', './cgo']).errors[0]!.message, /cannot mix/);
   });
+});
+
+test('files go/build rejects or complains about give errors with positions, never exceptions', () => {
+  const dir = join(testdata, 'broken');
+  const loader = createLoader({ cwd: dir, tests: true });
+  const { packages, errors } = loader.packages(['./...']);
+  assert.deepEqual(packages.map((p) => p.importPath), ['example.com/broken/bad', 'example.com/broken/badconstraint', 'example.com/broken/mixed']);
+  const where = (name: string): string => {
+    const e = errors.find((x) => x.file.endsWith(`/${name}`));
+    return e ? `${e.line}:${e.column} ${e.message}` : 'none';
+  };
+  assert.equal(where('badbuild.go'), '1:1 parsing //go:build line: unexpected end of expression');
+  assert.equal(where('twobuild.go'), '2:1 multiple //go:build comments');
+  assert.equal(where('nopkg.go'), "3:1 expected 'package'");
+  assert.match(where('cgo_test.go'), /use of cgo in test/);
+  assert.match(where('b.go'), /found packages mixed and other/);
+  assert.equal(packages[0]!.name, 'bad');
 });

@@ -190,6 +190,10 @@ class GoLoader implements Loader {
         sel.errors.push(locOf(file, `cannot read file: ${(e as Error).message}`));
         continue;
       }
+      if (header.constraintError) {
+        sel.errors.push(locOf(file, header.constraintError.message, header.constraintError.line, header.constraintError.column));
+        continue;
+      }
       let ok = true;
       if (header.goBuild !== null) {
         try {
@@ -208,10 +212,8 @@ class GoLoader implements Loader {
         sel.ignoredGoFiles.push(file);
         continue;
       }
-      if (header.error) {
-        sel.errors.push(locOf(file, header.error.message, header.error.line, header.error.column));
-        if (header.packageName === null) continue;
-      }
+      // A syntax error does not take the file out: go/build keeps it where its name says.
+      if (header.error) sel.errors.push(locOf(file, header.error.message, header.error.line, header.error.column));
       let pkg = header.packageName ?? '';
       if (pkg === 'documentation') {
         sel.ignoredGoFiles.push(file);
@@ -224,15 +226,12 @@ class GoLoader implements Loader {
         pkg = pkg.slice(0, -'_test'.length);
       }
       if (sel.name === '') sel.name = pkg;
-      else if (pkg !== sel.name) {
+      else if (pkg !== sel.name && header.packageName !== null) {
         sel.errors.push(locOf(file, `found packages ${sel.name} and ${pkg} in ${dir}`, 1, 1));
       }
       const importsC = header.imports.includes('C');
-      if (importsC && isTest) {
-        sel.errors.push(locOf(file, `use of cgo in test ${file} not supported`, 1, 1));
-        continue;
-      }
-      if (importsC) {
+      if (importsC && isTest) sel.errors.push(locOf(file, `use of cgo in test ${file} not supported`, 1, 1));
+      if (importsC && !isTest) {
         (this.build.cgoEnabled ? sel.goFiles : sel.ignoredGoFiles).push(file);
       } else if (isXTest) {
         sel.xTestGoFiles.push(file);

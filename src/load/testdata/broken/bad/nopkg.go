@@ -1,0 +1,3 @@
+// This file has no package clause.
+
+func f() {}
