@@ -66,6 +66,8 @@ const MAX_FRAMES = 100;
 const MAX_NOISE_LINES = 400;
 const MAX_PARTIAL = 64 * 1024;
 const MAX_OPEN_STREAMS = 4096;
+const MAX_REPORT_LINE = 8192;
+const MAX_PREFIX = 256;
 
 const CRASH_KINDS: Array<[string, IncidentKind, Access]> = [
   ['concurrent map writes', 'concurrent-map-writes', 'write'],
@@ -232,7 +234,10 @@ export class ReportParser {
       text = text.slice(m[0].length);
     }
     const t = text.trim();
-    if (open) {
+    // No line of a Go report is this long; looking at it closely would only cost time.
+    if (open && t.length > MAX_REPORT_LINE) {
+      if (!mayStartReport(text)) return this.noise(st);
+    } else if (open) {
       if (open.report.kind === 'data-race') {
         if (this.raceLine(st, open, t)) return;
       } else if (this.crashLine(st, open, t)) return;
@@ -289,7 +294,7 @@ export class ReportParser {
 
   private open(st: StreamState, l: LogLine, at: number, kind: IncidentKind, headline: string, text: string): void {
     if (st.open) this.close(st, true);
-    const prefix = at > 0 && text.slice(0, at).trim() !== '' ? prefixShape(text.slice(0, at)) : null;
+    const prefix = at > 0 && at <= MAX_PREFIX && text.slice(0, at).trim() !== '' ? prefixShape(text.slice(0, at)) : null;
     st.open = {
       report: {
         kind,
