@@ -127,7 +127,7 @@ test('NUL bytes, invalid UTF-8 and UTF-16 are reported', () => {
   assert.deepEqual(scan(new Uint8Array([0x78, 0x20, 0xff])).errors, ['2: illegal UTF-8 encoding', "2: illegal character U+FFFD '\ufffd'"]);
   assert.deepEqual(scan(new Uint8Array([0xff, 0xfe, 0x70, 0x00])).errors, ['0: illegal UTF-8 encoding (got UTF-16)', "0: illegal character U+FFFD '\ufffd'"]);
   assert.deepEqual(scan('x @').errors, ["2: illegal character U+0040 '@'"]);
-  assert.deepEqual(scan('x “y”').errors, ["2: curly quotation mark '“' (use neutral '\"')"]);
+  assert.deepEqual(scan('x “y”').errors, ["2: curly quotation mark '“' (use neutral '\"')", "6: curly quotation mark '”' (use neutral '\"')"]);
 });
 
 test('identifiers: ASCII, Unicode, keywords', () => {
