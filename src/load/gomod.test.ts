@@ -20,7 +20,12 @@ replace (
 )
 retract [v1.0.0, v1.0.5]
 godebug default=go1.21
+ignore (
+	./web/static
+	node_modules
+)
 `);
+  assert.deepEqual(mod.ignore, ['./web/static', 'node_modules']);
   assert.equal(mod.module, 'example.com/m');
   assert.equal(mod.go, '1.22.3');
   assert.equal(mod.toolchain, 'go1.23.0');

@@ -21,6 +21,8 @@ export interface GoModFile {
   require: Requirement[];
   replace: Replacement[];
   exclude: Requirement[];
+  /** `ignore` directories: skipped when matching `...` patterns ("./x" from the module root, "x" at any depth). */
+  ignore: string[];
   errors: ModFileError[];
 }
 
@@ -127,7 +129,7 @@ function parseReplace(d: Directive, errors: ModFileError[]): Replacement | null 
 
 export function parseGoMod(text: string): GoModFile {
   const errors: ModFileError[] = [];
-  const mod: GoModFile = { module: '', go: '', toolchain: '', require: [], replace: [], exclude: [], errors };
+  const mod: GoModFile = { module: '', go: '', toolchain: '', require: [], replace: [], exclude: [], ignore: [], errors };
   for (const d of directives(text, errors)) {
     switch (d.verb) {
       case 'module':
@@ -151,8 +153,11 @@ export function parseGoMod(text: string): GoModFile {
         if (r) mod.replace.push(r);
         break;
       }
+      case 'ignore':
+        if (d.args[0] !== undefined) mod.ignore.push(d.args[0]);
+        break;
       default:
-        // retract, godebug, tool, ignore: nothing that changes where packages are.
+        // retract, godebug, tool: nothing that changes where packages are.
         break;
     }
   }

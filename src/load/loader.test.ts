@@ -249,6 +249,10 @@ test('patterns: dir/..., import paths, directories, files, and their errors', ()
     ]);
     assert.deepEqual(paths(['./c...']), ['example.com/modmain/cgo', 'example.com/modmain/constraints']);
     assert.ok(!paths(['./...']).includes('example.com/modmain/allexcluded'));
+    // go.mod's ignore directive: ./ignored from the root, node_modules at any depth; named directly, they load.
+    assert.ok(paths(['./...']).includes('example.com/modmain/web'));
+    assert.ok(!paths(['./...']).some((p) => p.includes('ignored') || p.includes('node_modules')));
+    assert.deepEqual(paths(['./ignored/sub']), ['example.com/modmain/ignored/sub']);
     assert.deepEqual(paths(['.']), ['example.com/modmain']);
 
     const files = loader.packages(['constraints/expr.go', './constraints/windows_only.go']);

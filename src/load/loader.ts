@@ -139,6 +139,20 @@ class GoLoader implements Loader {
 
   private readonly readDir = (dir: string): Dirent[] | null => this.entries(dir);
 
+  /** Whether the go.mod of the module holding `dir` names it in an `ignore` directive. */
+  private readonly ignoredDir = (dir: string): boolean => {
+    const modDir = this.nearestGoMod(dir);
+    if (!modDir || modDir === dir) return false;
+    const list = this.readModFile(modDir)?.ignore ?? [];
+    if (list.length === 0) return false;
+    const rel = relative(modDir, dir).split(sep).join('/');
+    return list.some((entry) => {
+      const e = entry.replace(/\/+$/, '');
+      if (e.startsWith('./')) return rel === e.slice(2) || rel.startsWith(e.slice(2) + '/');
+      return ('/' + rel + '/').includes('/' + e + '/');
+    });
+  };
+
   private entries(dir: string): Dirent[] | null {
     let entries = this.dirEntries.get(dir);
     if (entries === undefined) {
@@ -308,16 +322,20 @@ class GoLoader implements Loader {
     return found;
   }
 
+  private readonly modFiles = new Map<string, GoModFile | null>();
+
+  /** The parsed go.mod in `dir` (read once, so that its errors are reported once). */
   private readModFile(dir: string): GoModFile | null {
+    if (this.modFiles.has(dir)) return this.modFiles.get(dir)!;
     const file = join(dir, 'go.mod');
-    let text: string;
+    let mod: GoModFile | null = null;
     try {
-      text = readFileSync(file, 'utf8');
+      mod = parseGoMod(readFileSync(file, 'utf8'));
+      for (const e of mod.errors) this.pendingErrors.push(locOf(file, e.message, e.line, e.column));
     } catch {
-      return null;
+      mod = null;
     }
-    const mod = parseGoMod(text);
-    for (const e of mod.errors) this.pendingErrors.push(locOf(file, e.message, e.line, e.column));
+    this.modFiles.set(dir, mod);
     return mod;
   }
 
@@ -646,7 +664,7 @@ class GoLoader implements Loader {
     const walkMatching = (root: string, match: (dir: string) => boolean): void => {
       walkPackageDirs(root, (dir) => {
         if (match(dir) && this.matchesWildcard(dir)) addDir(dir, false);
-      }, this.readDir);
+      }, this.readDir, this.ignoredDir);
     };
 
     const files = patterns.filter((p) => p.endsWith('.go'));
@@ -710,7 +728,7 @@ class GoLoader implements Loader {
               any = true;
               addDir(dir, false);
             }
-          }, this.readDir);
+          }, this.readDir, this.ignoredDir);
         }
         if (isStdPath(pattern) && this.gorootSrc) {
           const root = join(this.gorootSrc, literal.includes('/') ? literal.slice(0, literal.lastIndexOf('/')) : '');
@@ -722,7 +740,7 @@ class GoLoader implements Loader {
                 any = true;
                 addDir(dir, false);
               }
-            }, this.readDir);
+            }, this.readDir, this.ignoredDir);
           }
         }
         if (!any) errors.push(locOf('', `pattern ${pattern}: matched no packages`));

@@ -1,14 +1,21 @@
 // Directory walking for `...` patterns, with the go command's rules in module mode:
 // below the root, directories named testdata or starting with '.' or '_' are skipped,
-// as are vendor directories, nested modules (a go.mod of their own) and symlinks.
+// as are vendor directories, nested modules (a go.mod of their own), symlinks and
+// the directories a go.mod `ignore` directive names.
 // (src/load/patterns.ts, by the parser engineer, expands patterns for other commands;
 // this walker is the loader's own, kept small until the two are reconciled.)
 
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
-export function walkPackageDirs(root: string, visit: (dir: string) => void, readDir: (dir: string) => Dirent[] | null = readDirOrNull): void {
+export function walkPackageDirs(
+  root: string,
+  visit: (dir: string) => void,
+  readDir: (dir: string) => Dirent[] | null = readDirOrNull,
+  ignored: (dir: string) => boolean = () => false,
+): void {
   const walk = (dir: string, isRoot: boolean): void => {
+    if (!isRoot && ignored(dir)) return;
     const entries = readDir(dir);
     if (!isRoot && entries?.some((e) => e.name === 'go.mod' && !e.isDirectory())) return;
     visit(dir);

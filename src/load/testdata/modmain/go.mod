@@ -22,3 +22,8 @@ replace example.com/local => ../localdep
 replace example.com/swapped v1.0.0 => example.com/other v2.0.0+incompatible
 
 retract v0.0.1
+
+ignore (
+	./ignored
+	node_modules
+)
