@@ -8,8 +8,12 @@ import { PatternError, expandPatterns } from './patterns.js';
 function tree(files: string[]): string {
   const root = mkdtempSync(join(tmpdir(), 'racewatch-patterns-'));
   for (const f of files) {
+    if (f.endsWith('/')) {
+      mkdirSync(join(root, f), { recursive: true });
+      continue;
+    }
     mkdirSync(join(root, f, '..'), { recursive: true });
-    if (!f.endsWith('/')) writeFileSync(join(root, f), 'package p\n');
+    writeFileSync(join(root, f), 'package p\n');
   }
   return root;
 }
