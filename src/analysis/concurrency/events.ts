@@ -65,6 +65,8 @@ export interface SpawnEvent {
   multi: boolean;
   /** Loop-fresh variable roots: each instance sees its own copy. */
   freshRoots: ReadonlySet<string>;
+  /** Locals of the goroutine's own code: no other goroutine (or instance) sees them. */
+  ownLocals: ReadonlySet<string>;
   /** What runs: "(*Server).loop", "a function literal". */
   what: string;
   pos: number;

@@ -59,6 +59,8 @@ interface Thread {
   ctx: AccessContext;
   /** Roots each instance has its own copy of (loop-fresh variables). */
   fresh: ReadonlySet<string>;
+  /** Locals of the goroutine's own code, shared only with goroutines it starts. */
+  ownLocals: ReadonlySet<string>;
 }
 
 export function buildModel(files: readonly ast.File[], src: SourceAccess, goVersion: string): ConcurrencyModel {
@@ -163,7 +165,7 @@ function normalizeRoot(events: Event[], from: string, to: string): Event[] {
 }
 
 function makeThread(events: Event[], parent: Thread | null, spawn: SpawnEvent | null, multi: boolean, ctx: AccessContext, fresh: ReadonlySet<string>, sz: Summarizer): Thread {
-  const t: Thread = { events, accesses: [], syncs: [], parent, spawn, multi, ctx, fresh };
+  const t: Thread = { events, accesses: [], syncs: [], parent, spawn, multi, ctx, fresh, ownLocals: spawn ? spawn.ownLocals : new Set() };
   for (const e of events) {
     if (e.k === 'access') t.accesses.push(e);
     else if (e.k === 'sync') t.syncs.push(e);
@@ -207,6 +209,10 @@ function conflict(a: AccessEvent, b: AccessEvent): 'map' | 'data' | null {
 function byKey(accesses: Iterable<AccessEvent>): Map<string, AccessEvent[]> {
   const m = new Map<string, AccessEvent[]>();
   for (const a of accesses) {
+    // An object we cannot name (a call's result): nothing says who else sees it.
+    // The locals of an inlined callee (L) are seen here only through that one call, and
+    // the callee's own analysis reports what races on them.
+    if (a.path.root.startsWith('F') || a.path.root.startsWith('L')) continue;
     let l = m.get(a.path.key);
     if (!l) m.set(a.path.key, (l = []));
     l.push(a);
@@ -220,7 +226,7 @@ type Reporter = (kind: 'map' | 'data', a: AccessEvent, b: AccessEvent, actx: Acc
 function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, needOneLocked: boolean, report: Reporter): void {
   const all: { a: AccessEvent; t: Thread; entry: number }[] = [];
   entries.forEach((e, i) => {
-    for (const th of threadsOf(e)) for (const a of th.accesses) if (shared(a) && !th.fresh.has(a.path.root)) all.push({ a, t: th, entry: i });
+    for (const th of threadsOf(e)) for (const a of th.accesses) if (shared(a) && !th.fresh.has(a.path.root) && !/^[FL]/.test(a.path.root)) all.push({ a, t: th, entry: i });
   });
   const groups = new Map<string, typeof all>();
   for (const x of all) {
@@ -236,15 +242,44 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         const y = l[j]!;
         const kind = conflict(x.a, y.a);
         if (!kind) continue;
-        if (commonLock(x.a.locks, y.a.locks)) continue;
-        if (needOneLocked && realLocks(x.a.locks) === 0 && realLocks(y.a.locks) === 0) continue;
+        if (commonLock(x.a.locks, y.a.locks) || mayShareLock(x.a.locks, y.a.locks)) continue;
+        if (needOneLocked && !guardedBy(x.a) && !guardedBy(y.a)) continue;
+        if (handoff(x.a, x.t, y.a, y.t) || handoff(y.a, y.t, x.a, x.t)) continue;
         report(kind, x.a, y.a, x.t.ctx, y.t.ctx);
       }
     }
   }
 }
 
-function realLocks(l: LockSet): number {
+/**
+ * Two lock paths we cannot prove different that end in the same field (pc.t.idleMu and
+ * t.idleMu): through aliasing they may be one mutex, so the accesses may be ordered.
+ */
+function mayShareLock(a: LockSet, b: LockSet): boolean {
+  for (const [k, v] of a) {
+    const name = k.slice(k.lastIndexOf('.') + 1);
+    if (!k.includes('.')) continue;
+    for (const [k2, v2] of b) {
+      if (k2.includes('.') && k2.slice(k2.lastIndexOf('.') + 1) === name && (v.mode === 'w' || v2.mode === 'w')) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The access holds a lock that lives beside the location (c.mu for c.items, c.inner.mu
+ * for c.inner.m): the lock the type uses to guard it.
+ */
+function guardedBy(a: AccessEvent): boolean {
+  for (const k of a.locks.keys()) {
+    if (k.startsWith('once:') || k.startsWith('sem:')) continue;
+    const owner = k.includes('.') ? k.slice(0, k.lastIndexOf('.')) : k;
+    if (a.path.key === owner || a.path.key.startsWith(owner + '.')) return true;
+  }
+  return false;
+}
+
+export function realLocks(l: LockSet): number {
   let n = 0;
   for (const k of l.keys()) if (!k.startsWith('once:')) n++;
   return n;
@@ -269,7 +304,7 @@ function spawnRaces(root: Thread, report: Reporter): void {
             if (i === j && a === b && !a.write) continue;
             const kind = conflict(a, b);
             if (!kind) continue;
-            if (commonLock(a.locks, b.locks)) continue;
+            if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks)) continue;
             if (!mayRunInParallel(a, ti, b, tj)) continue;
             report(kind, a, b, ti.ctx, tj.ctx);
           }
@@ -294,8 +329,10 @@ function spawnIn(anc: Thread, t: Thread): SpawnEvent {
 function mayRunInParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolean {
   if (ta === tb) {
     // Two instances of one goroutine; each instance has its own loop-fresh variables.
-    return !ta.fresh.has(a.path.root) && !ta.fresh.has(b.path.root);
+    const r = a.path.root;
+    return !ta.fresh.has(r) && !ta.ownLocals.has(r);
   }
+  if (!isAncestor(ta, tb) && !isAncestor(tb, ta) && (ta.ownLocals.has(a.path.root) || tb.ownLocals.has(b.path.root))) return false;
   if (isAncestor(tb, ta)) return mayRunInParallel(b, tb, a, ta);
   if (isAncestor(ta, tb)) {
     if (tb.fresh.has(a.path.root) || tb.fresh.has(b.path.root)) {

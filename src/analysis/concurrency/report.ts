@@ -22,5 +22,6 @@ export function raceDiagnostic(r: Race): Diagnostic {
   related.push({ pos: a.pos, end: a.end, message: `${a.op} runs ${actx.describe}` });
   if (actx.startPos !== null) related.push({ pos: actx.startPos, end: actx.startPos + 2, message: 'the goroutine of the first access starts here' });
   if (bctx.startPos !== null && bctx.startPos !== actx.startPos) related.push({ pos: bctx.startPos, end: bctx.startPos + 2, message: 'the goroutine of the other access starts here' });
+  if (process.env["RACEWATCH_DEBUG_KEYS"]) related.push({ pos: a.pos, end: a.end, message: `keys ${a.path.key} / ${b.path.key}` });
   return { pos: a.pos, end: a.end, message, related };
 }

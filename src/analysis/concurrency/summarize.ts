@@ -396,7 +396,7 @@ class FuncWalker {
     if (x.kind === 'FuncLit') v.closure = this.closure(x);
     else if (x.kind === 'CallExpr' && x.Fun.kind === 'Ident' && x.Fun.Name === 'make' && x.Args.length >= 1 && unparen(x.Args[0]!).kind === 'ChanType') {
       v.chanCap = x.Args.length >= 2 ? intLiteral(unparen(x.Args[1]!)) : 0;
-    } else if (isReference(this.sz.index.underlying(v.type)) || v.type.k === 'unknown') {
+    } else if (isReference(this.sz.index.underlying(v.type))) {
       const p = this.pathOf(x);
       if (p && p.root !== v.root) v.alias = p;
     }
@@ -967,7 +967,7 @@ class FuncWalker {
         if (existing) {
           // Redeclared in the same scope: an assignment.
           if (value) this.describeValue(existing, value);
-          if (existing.tracked) this.access(this.pathOf(l), true, l, { opNode: s, type: existing.type });
+          if (existing.tracked) this.access({ key: existing.root, root: existing.root, text: l.Name }, true, l, { opNode: s, type: existing.type });
           return;
         }
         this.declare(l, types[i] ?? UNKNOWN, { fresh: true, value });
@@ -1002,9 +1002,10 @@ class FuncWalker {
       case 'Ident': {
         if (t.Name === '_') return;
         const v = this.lookupVar(t.Name);
-        if (v && !v.tracked && !v.alias) return;
-        if (v && v.alias) {
-          // Assigning the variable rebinds it; it no longer names the aliased location.
+        if (v && !v.tracked) return;
+        if (v) {
+          // Assigning the variable rebinds it (an alias stops naming the old location).
+          this.access({ key: v.root, root: v.root, text: t.Name }, true, t, { opNode, type: v.type });
           return;
         }
         this.access(this.pathOf(t), true, t, { opNode, type: this.typeOf(t) });
@@ -1018,6 +1019,7 @@ class FuncWalker {
           // A value receiver's fields are a copy: writing them touches nothing shared.
           return;
         }
+        this.detachAliases(this.pathOf(t));
         this.access(this.pathOf(t), true, t, { opNode, type: ft });
         return;
       }
@@ -1052,6 +1054,17 @@ class FuncWalker {
     return this.recvIdent === x.Name && this.scope.lookup(x.Name)?.param === true;
   }
   recvIdent: string | undefined;
+
+  /**
+   * `m := c.items; c.items = nil` (under the lock): m now holds the old map alone, so it
+   * stops naming c.items.
+   */
+  private detachAliases(p: Path | null): void {
+    if (!p || this.locks.size === 0) return;
+    for (let sc: Scope | null = this.scope; sc; sc = sc.parent) {
+      for (const v of sc.vars.values()) if (v.alias && v.alias.key === p.key) v.alias = undefined;
+    }
+  }
 
   /** The map operand of a map operation: its own location is read, nothing more. */
   private walkMapOperand(x: ast.Expr): void {
@@ -1124,8 +1137,12 @@ class FuncWalker {
       case 'Ident': {
         const v = this.lookupVar(e.Name);
         if (v) {
-          if (v.tracked || v.alias) this.access(this.pathOf(e), false, e, { type: v.type });
-        } else if (this.sz.index.globals.has(e.Name)) this.access(this.pathOf(e), false, e, { type: this.typeOf(e) });
+          // Reading the variable itself (an alias names the location only as a base).
+          if (v.tracked && !isSyncValue(v.type)) this.access({ key: v.root, root: v.root, text: e.Name }, false, e, { type: v.type });
+        } else if (this.sz.index.globals.has(e.Name)) {
+          const t = this.typeOf(e);
+          if (!isSyncValue(t)) this.access(this.pathOf(e), false, e, { type: t });
+        }
         return;
       }
       case 'ParenExpr':
@@ -1134,7 +1151,8 @@ class FuncWalker {
         if (this.importPath(e.X) !== undefined) return;
         this.walkExpr(e.X);
         const xt = this.typeOf(e.X);
-        if (this.sz.index.field(xt, e.Sel.Name)) this.access(this.pathOf(e), false, e, { type: this.typeOf(e) });
+        const f = this.sz.index.field(xt, e.Sel.Name);
+        if (f && !isSyncValue(f.type)) this.access(this.pathOf(e), false, e, { type: f.type });
         return;
       }
       case 'IndexExpr': {
@@ -1602,7 +1620,7 @@ class FuncWalker {
     for (const c of w.captured) this.captured.add(c);
     const fresh = new Set<string>();
     for (const fv of this.freshVars) if (this.loops.includes(fv.loop)) fresh.add(fv.root);
-    for (const r of w.inlinedLocals) fresh.add(r);
+
     const ev: SpawnEvent = {
       k: 'spawn',
       via,
@@ -1610,6 +1628,7 @@ class FuncWalker {
       group,
       multi: this.loops.length > 0,
       freshRoots: fresh,
+      ownLocals: new Set(w.inlinedLocals),
       what: opaque ? `${what} (not analysed)` : what,
       pos: at,
       locks: this.locks,
@@ -1654,7 +1673,9 @@ class FuncWalker {
       return r + key.slice(m[1]!.length);
     };
     const mapPath = (p: Path, mapOp: boolean): Path => {
-      const sb = subst.get(p.root);
+      let sb = subst.get(p.root);
+      // The parameter variable itself is the callee's own copy; what it points to is shared.
+      if (sb && p.key === p.root && !mapOp) sb = { path: null, mapsOnly: true };
       if (!sb) {
         const k = renamed(p.key);
         if (k === p.key) return p;
@@ -1715,10 +1736,13 @@ class FuncWalker {
             if (c) body.push(c);
           }
           const freshRoots = new Set<string>();
-          for (const r of e.freshRoots) freshRoots.add(r);
+          for (const r of e.freshRoots) freshRoots.add(renamed(r));
+          const ownLocals = new Set<string>();
+          for (const r of e.ownLocals) ownLocals.add(renamed(r));
           if (top && loopsHere) {
             // The callee's own locals are new for every call made by this loop.
-            for (const b of body) if (b.k === 'access' && b.path.root.startsWith('V') && !subst.has(b.path.root)) freshRoots.add(b.path.root);
+            const renamedRoots = new Set(locals.values());
+            for (const b of body) if (b.k === 'access' && ((b.path.root.startsWith('V') && !subst.has(b.path.root)) || renamedRoots.has(b.path.root))) freshRoots.add(b.path.root);
           }
           return {
             ...e,
@@ -1726,6 +1750,7 @@ class FuncWalker {
             group: mapKey(e.group),
             multi: e.multi || (top && loopsHere),
             freshRoots,
+            ownLocals,
             locks: top ? lockSetUnion(this.locks, mapLocks(e.locks)) : mapLocks(e.locks),
             seq: top ? this.seq++ : e.seq,
             place: top ? this.place() : e.place,
@@ -1753,8 +1778,15 @@ class FuncWalker {
 /** A value receiver gets a copy: the receiver's type as the callee sees it. */
 function receiverCopyType(decl: ast.FuncDecl, t: LType | null): LType | null {
   const r = decl.Recv?.List[0]?.Type;
-  if (!r || r.kind === 'StarExpr' || !t) return t;
+  if (!r || !t) return t;
+  // A pointer method on an addressable value takes its address: no copy.
+  if (r.kind === 'StarExpr') return t.k === 'ptr' ? t : { k: 'ptr', elem: t };
   return t.k === 'ptr' ? t.elem : t;
+}
+
+/** Values of sync and sync/atomic types are only used through their methods. */
+function isSyncValue(t: LType): boolean {
+  return t.k === 'named' && (t.pkg === 'sync/atomic' || t.pkg === 'sync');
 }
 
 function rangeTypes(t: LType): [LType, LType] {
