@@ -121,25 +121,29 @@ export async function runTestdata(check: Check, testdataDir: string, opts: { inc
   const findings: Finding[] = [];
   let expectations = 0;
   const show = (f: string) => relative(testdataDir, f) || f;
+  // One run over all the packages, so that the type checker's work on shared imports
+  // (sync, fmt…) is done once rather than once per testdata directory.
+  const run =
+    dirs.length === 0
+      ? null
+      : await runChecks({
+          cwd: testdataDir,
+          patterns: dirs.map((d) => './' + (relative(testdataDir, d) || '.')),
+          checks: [check],
+          known: new Set([check.name]),
+          workers: 0,
+          includeGoroot: opts.includeGoroot,
+        });
+  for (const e of run?.errors ?? []) {
+    if (e.file === '') continue; // loader notes (a module not downloaded) are not the check's business
+    failures.push(`${show(e.file)}:${e.line}:${e.column}: testdata does not load or parse: ${e.message}`);
+  }
   for (const dir of dirs) {
-    const rel = relative(testdataDir, dir);
-    const run = await runChecks({
-      cwd: testdataDir,
-      patterns: ['./' + (rel === '' ? '.' : rel)],
-      checks: [check],
-      known: new Set([check.name]),
-      workers: 0,
-      includeGoroot: opts.includeGoroot,
-    });
-    for (const e of run.errors) {
-      if (e.file === '') continue; // loader notes (a module not downloaded) are not the check's business
-      failures.push(`${show(e.file)}:${e.line}:${e.column}: testdata does not load or parse: ${e.message}`);
-    }
     const goFiles = readdirSync(dir).filter((n) => n.endsWith('.go')).map((n) => join(dir, n));
     const wants: Expectation[] = [];
     for (const f of goFiles) wants.push(...expectationsOf(f, failures));
     expectations += wants.length;
-    const pkgFindings = run.findings.filter((f) => f.file.startsWith(dir) && goFiles.includes(f.file));
+    const pkgFindings = run!.findings.filter((f) => f.file.startsWith(dir) && goFiles.includes(f.file));
     findings.push(...pkgFindings);
     const unmatched = new Set(wants);
     for (const f of pkgFindings) {

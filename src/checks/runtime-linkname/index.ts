@@ -112,8 +112,9 @@ function run(pass: CheckPass): void {
         pushes ??= definedFuncs(file);
         const where = describe(sym.path);
         const instead = SUPPORTED[target];
-        const verb = pushes.has(local) ? `defines ${local} as ${target}, a symbol of ${where}` : `pulls ${target} from ${where} into ${local}`;
-        let message = `//go:linkname ${verb}: since Go 1.23 the linker rejects such references unless the symbol is still marked linkable for old code or the build uses -ldflags=-checklinkname=0`;
+        let message = pushes.has(local)
+          ? `//go:linkname defines ${local} as ${target}, a symbol of ${where}: the name belongs to the standard library, whose internals change between releases without notice`
+          : `//go:linkname pulls ${target} from ${where} into ${local}: since Go 1.23 the linker rejects such pulls unless the symbol is still marked linkable for old code or the build uses -ldflags=-checklinkname=0`;
         if (instead !== undefined) {
           message += instead.startsWith('nothing supported') ? `; there is ${instead.replace(/^nothing supported/, 'no supported equivalent')}` : `; use ${instead} instead`;
         }
