@@ -260,7 +260,8 @@ export function parseVendorModules(text: string): VendorManifest {
     if (line.startsWith('# ')) {
       const fields = line.slice(2).trim().split(/\s+/);
       current = fields[0] ?? null;
-      if (current && current !== '=>') modules.set(current, fields[1] && fields[1] !== '=>' ? fields[1] : '');
+      // A second header for the same module ("# path => dir", a wildcard replacement) adds nothing.
+      if (current && current !== '=>' && !modules.has(current)) modules.set(current, fields[1] && fields[1] !== '=>' ? fields[1] : '');
       continue;
     }
     if (line.startsWith('##')) {

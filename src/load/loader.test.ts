@@ -43,7 +43,7 @@ const variants: Variant[] = [
   { label: 'CGO_ENABLED=0', opts: {}, goArgs: [], env: { CGO_ENABLED: '0' } },
 ];
 
-const fixtureModules = ['modmain', 'localdep', 'workspace/a', 'workspace/b', 'vendored', 'broken'];
+const fixtureModules = ['modmain', 'localdep', 'workspace/a', 'workspace/b', 'vendored', 'broken', 'workvendor/m'];
 
 function loadAll(dir: string, v: Variant, patterns = ['./...']): SourcePackage[] {
   // The loader reads GOOS/GOARCH/CGO_ENABLED from the environment when options leave them out.
@@ -229,6 +229,13 @@ test('vendor/: used when go.mod says go >= 1.14 and modules.txt exists, unless -
     assert.equal(inner.dir, join(dir, 'vendor', 'example.com', 'vdep', 'inner'));
     assert.equal(inner.module?.path, 'example.com/vdep');
     assert.equal(inner.goVersion, '1.20');
+  });
+  withEnv({ GOFLAGS: undefined, GOWORK: undefined }, () => {
+    // go work vendor: the workspace root's vendor/ serves every workspace module (go.work at 1.22+).
+    const ws = join(testdata, 'workvendor');
+    const p = createLoader({ cwd: join(ws, 'm'), tests: true }).resolveImport('example.com/wv/p', join(ws, 'm'))!;
+    assert.equal(p.dir, join(ws, 'vendor', 'example.com', 'wv', 'p'));
+    assert.equal(p.goVersion, '1.21');
   });
   withEnv({ GOFLAGS: '-mod=mod', GOMODCACHE: modcache }, () => {
     const loader = createLoader({ cwd: dir, tests: true });

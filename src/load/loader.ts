@@ -365,15 +365,19 @@ class GoLoader implements Loader {
     for (const { rep, baseDir } of ctx.replaces) {
       if (!rep.newVersion && isLocalPath(rep.newPath)) ctx.ownDirs.push(resolve(baseDir, rep.newPath));
     }
-    // Vendoring is on by default for a single main module at go >= 1.14 with vendor/modules.txt.
+    // Vendoring is on by default when vendor/modules.txt exists: beside a single main module
+    // whose go line says 1.14 or later, or at a workspace root whose go.work says 1.22 or later.
     const mode = goflagsMod();
-    if (moduleDirs.length === 1 && workGo === '' && ctx.mainModules.length === 1 && mode !== 'mod' && mode !== 'readonly') {
-      const main = ctx.mainModules[0]!;
-      const manifest = join(main.dir, 'vendor', 'modules.txt');
-      const goOK = main.goVersion !== '' && compareGoVersions(main.goVersion, '1.14') >= 0;
-      if ((goOK || mode === 'vendor') && existsSync(manifest)) {
+    if (mode !== 'mod' && mode !== 'readonly') {
+      const workspace = workGo !== '';
+      const main = ctx.mainModules[0];
+      const vendorRoot = workspace ? root : main?.dir;
+      const goVersion = workspace ? languageVersion(workGo) : main?.goVersion ?? '';
+      const goOK = goVersion !== '' && compareGoVersions(goVersion, workspace ? '1.22' : '1.14') >= 0;
+      const manifest = vendorRoot ? join(vendorRoot, 'vendor', 'modules.txt') : '';
+      if (vendorRoot && (workspace || ctx.mainModules.length === 1) && (goOK || mode === 'vendor') && existsSync(manifest)) {
         try {
-          ctx.vendor = { dir: join(main.dir, 'vendor'), manifest: parseVendorModules(readFileSync(manifest, 'utf8')) };
+          ctx.vendor = { dir: join(vendorRoot, 'vendor'), manifest: parseVendorModules(readFileSync(manifest, 'utf8')) };
         } catch {
           ctx.vendor = null;
         }

@@ -1,0 +1,3 @@
+module example.com/wv
+
+go 1.21
