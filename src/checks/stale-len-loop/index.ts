@@ -259,26 +259,32 @@ function assignsName(root: Node, name: string): boolean {
   return found;
 }
 
-/** Assignments in the body that shrink or replace the slice (a growing append(s, …) does neither). */
+/**
+ * Assignments in the body that can make the slice shorter: a slice expression,
+ * append onto a slice expression (the remove-an-element idiom), nil, or the slices
+ * package's removing functions. A growing append(s, …) cannot, and a value from
+ * an arbitrary call (a decoder, a copy) says nothing about its length: not counted.
+ */
 function sliceChanges(body: Node, key: string): Stmt[] {
   const out: Stmt[] = [];
   walkOwn(body, (n) => {
-    if (n.kind !== 'AssignStmt' || n.Tok !== Token.ASSIGN) return;
+    if (n.kind !== 'AssignStmt' || n.Tok !== Token.ASSIGN || n.Lhs.length !== n.Rhs.length) return;
     n.Lhs.forEach((l, i) => {
-      if (pathKey(l) !== key) return;
-      const r = n.Lhs.length === n.Rhs.length ? unparen(n.Rhs[i]!) : undefined;
-      if (r !== undefined && isGrowingAppend(r, key)) return;
-      if (r !== undefined && pathKey(r) === key) return; // s = s
-      out.push(n);
+      if (pathKey(l) === key && mayShorten(unparen(n.Rhs[i]!))) out.push(n);
     });
   });
   return out;
 }
 
-function isGrowingAppend(e: Expr, key: string): boolean {
+const SHORTENING = new Set(['Delete', 'DeleteFunc', 'Compact', 'CompactFunc', 'Replace']);
+
+function mayShorten(e: Expr): boolean {
+  if (e.kind === 'SliceExpr') return true;
+  if (e.kind === 'Ident') return e.Name === 'nil';
   if (e.kind !== 'CallExpr' || e.Args.length === 0) return false;
   const f = unparen(e.Fun);
-  return f.kind === 'Ident' && f.Name === 'append' && pathKey(e.Args[0]!) === key;
+  if (f.kind === 'Ident' && f.Name === 'append') return unparen(e.Args[0]!).kind === 'SliceExpr';
+  return f.kind === 'SelectorExpr' && f.X.kind === 'Ident' && f.X.Name === 'slices' && SHORTENING.has(f.Sel.Name);
 }
 
 /** Statements in the body that add, replace or remove entries of the map. */

@@ -6,7 +6,7 @@ import type { PackageUnit } from '../../analysis/pass.js';
 import type { CallExpr, Expr, Ident, SelectorExpr } from '../../syntax/ast.js';
 import { Info } from '../../types/info.js';
 import { Func, TypeName, Var } from '../../types/objects.js';
-import { ArrayType, Named, Pointer, Signature, Struct, Tuple, type Type, unalias } from '../../types/types.js';
+import { ArrayType, Basic, BasicKind, Named, Pointer, Signature, Struct, Tuple, type Type, unalias } from '../../types/types.js';
 
 /** The two go/types.Info questions this check needs. */
 export interface TypeSource {
@@ -126,6 +126,18 @@ export class SyncMapTypes {
     if (fun.kind === 'ArrayType' || fun.kind === 'StarExpr' || fun.kind === 'MapType' || fun.kind === 'ChanType'
       || fun.kind === 'FuncType' || fun.kind === 'StructType' || fun.kind === 'InterfaceType') return true;
     return false;
+  }
+
+  /**
+   * A value with no identity: a bool, number or string. Two goroutines that both
+   * create and Store such a value for a key store equal values, so a get-or-create of
+   * one costs duplicate work at worst.
+   */
+  isPlainValue(e: Expr): boolean {
+    const t = this.ts.typeOf(e);
+    if (t === undefined) return false;
+    const u = unalias(t).underlying();
+    return u instanceof Basic && u.kind !== BasicKind.Invalid && u.kind !== BasicKind.UnsafePointer && u.kind !== BasicKind.UntypedNil;
   }
 
   /** True when the identifier is a variable (so that reading it copies what it holds). */

@@ -11,7 +11,7 @@ import {
 import { Token } from '../../syntax/token.js';
 import { Info } from '../../types/info.js';
 import { type TObject, TypeName } from '../../types/objects.js';
-import { Basic, BasicKind, Pointer, type Type, unalias } from '../../types/types.js';
+import { Basic, BasicKind, Named, Pointer, type Type, unalias } from '../../types/types.js';
 import { HEADERS, type Header, WORD, compatible, headerOf, isMapHeaderMirror, isNamedIn, pieces } from './layout.js';
 
 interface TypeSource {
@@ -374,8 +374,15 @@ function checkLayout(ctx: Ctx, call: CallExpr, target: Type, x: Expr): void {
       return;
     }
   }
-  // Every word matches; an interface read as a single word still only sees its type.
-  if (h.kind === 'interface' && ps.length === 1) say(`reads the type word of ${xText}, not its data word`);
+  // Every word matches. An interface read as one untyped word (unsafe.Pointer, uintptr)
+  // is almost always meant to be its value, but sees only its type; a typed pointer
+  // (**abi.Type) reading the type word is a deliberate look at the type descriptor.
+  if (h.kind === 'interface' && ps.length === 1 && isUntypedWord(target)) say(`reads the type word of ${xText}, not its data word`);
+}
+
+function isUntypedWord(t: Type): boolean {
+  const u = unalias(t).underlying();
+  return u instanceof Basic && (u.kind === BasicKind.UnsafePointer || u.kind === BasicKind.Uintptr);
 }
 
 function singleWordHint(h: Header): string {
@@ -397,6 +404,9 @@ function checkMapMirror(ctx: Ctx, call: CallExpr, target: Type, src: Expr, fn: N
   const u = unalias(target).underlying();
   if (u instanceof Pointer) mirror = u.elem;
   if (!isMapHeaderMirror(mirror)) return;
+  // The runtime's own map type (its tests read it this way) is not a mirror.
+  const named = unalias(mirror);
+  if (named instanceof Named && ['runtime', 'internal/runtime/maps'].includes(named.obj.pkg?.path ?? '')) return;
   if (!fromMap(ctx, src, fn)) return;
   const name = mirror.toString().replace(/^.*\//, '').replace(/^[^.]*\./, '');
   ctx.pass.report({

@@ -3,7 +3,7 @@
 // when a header's address is reinterpreted as a pointer to it. Sizes are those of the
 // 64-bit platforms (amd64, arm64): one word is 8 bytes.
 
-import { ArrayType, Basic, BasicKind, Chan, Interface, MapType, Named, Pointer, Signature, Slice, Struct, type Type, unalias } from '../../types/types.js';
+import { ArrayType, Basic, BasicKind, Chan, Interface, MapType, Named, Pointer, Signature, Slice, Struct, type Type, TypeParam, unalias } from '../../types/types.js';
 
 export const WORD = 8;
 
@@ -29,6 +29,8 @@ export const HEADERS: Record<HeaderKind, Header> = {
 /** The header a value of type t is, if it is one of the four. */
 export function headerOf(t: Type | undefined): Header | undefined {
   if (t === undefined) return undefined;
+  // A type parameter's underlying type is its constraint, not the layout of its value.
+  if (unalias(t) instanceof TypeParam) return undefined;
   const u = unalias(t).underlying();
   if (u instanceof Slice) return HEADERS.slice;
   if (u instanceof MapType) return HEADERS.map;

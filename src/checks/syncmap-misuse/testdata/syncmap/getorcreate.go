@@ -45,9 +45,9 @@ func counterFor(m *sync.Map, name string) *atomic.Int64 {
 	return v.(*atomic.Int64)
 }
 
-func remember(seen *sync.Map, key string) {
-	if _, ok := seen.Load(key); !ok {
-		seen.Store(key, true) // want `use LoadOrStore`
+func register(waiters *sync.Map, key string) {
+	if _, ok := waiters.Load(key); !ok {
+		waiters.Store(key, make(chan struct{})) // want `use LoadOrStore`
 	}
 }
 
@@ -137,3 +137,57 @@ func loadHere(id string) bool {
 }
 
 func storeThere(id string) { conns.Store(id, &conn{id: id}) }
+
+// A value without identity: two goroutines store equal sizes, duplicate work at worst.
+var sizes sync.Map
+
+func sizeOf(name string) int {
+	if v, ok := sizes.Load(name); ok {
+		return v.(int)
+	}
+	n := len(name) * 8
+	sizes.Store(name, n)
+	return n
+}
+
+// The miss is settled by LoadOrStore (a placeholder); the Store replaces the winner's placeholder.
+func once(id string) *conn {
+	v, loaded := conns.Load(id)
+	if !loaded {
+		ready := make(chan struct{})
+		v, loaded = conns.LoadOrStore(id, ready)
+		if !loaded {
+			c := &conn{id: id}
+			conns.Store(id, c)
+			close(ready)
+			return c
+		}
+	}
+	if ch, ok := v.(chan struct{}); ok {
+		<-ch
+		v, _ = conns.Load(id)
+	}
+	return v.(*conn)
+}
+
+// A helper closure called with the enclosing function's lock held.
+type lookupCache struct {
+	sync.Mutex
+	m sync.Map
+}
+
+var funcCache lookupCache
+
+func cached(hash uint32, t *conn) *conn {
+	funcCache.Lock()
+	defer funcCache.Unlock()
+	add := func(c *conn) *conn {
+		var list []*conn
+		if v, ok := funcCache.m.Load(hash); ok {
+			list = v.([]*conn)
+		}
+		funcCache.m.Store(hash, append(list, c))
+		return c
+	}
+	return add(t)
+}

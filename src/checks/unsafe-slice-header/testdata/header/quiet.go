@@ -70,3 +70,21 @@ func (t *table) load() int { return (*table)(unsafe.Pointer(t)).count }
 func elem(b []byte) *byte { return (*byte)(unsafe.Pointer(&b[0])) }
 
 var _ = math.Pi
+
+// A type parameter is not an interface value, whatever its constraint.
+func orBits[F ~float32 | ~float64](x, y F) F {
+	switch unsafe.Sizeof(x) {
+	case 4:
+		*(*uint32)(unsafe.Pointer(&x)) |= *(*uint32)(unsafe.Pointer(&y))
+	case 8:
+		*(*uint64)(unsafe.Pointer(&x)) |= *(*uint64)(unsafe.Pointer(&y))
+	}
+	return x
+}
+
+// The type word read as a typed pointer: a deliberate look at the type descriptor.
+type typeDescriptor struct{ size, ptrdata uintptr }
+
+func descriptorOf(v any) *typeDescriptor {
+	return *(**typeDescriptor)(unsafe.Pointer(&v))
+}
