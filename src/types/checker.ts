@@ -213,7 +213,7 @@ export class Checker {
         const o = imported.scope.lookup(n)!;
         if (o.exported()) fi.scope.insert(o);
       }
-      if (spec.Name) this.info.implicits.set(spec, new PkgName(spec.Name.NamePos, this.pkg, '.', imported));
+      if (spec.Name) this.info.defs.set(spec.Name, new PkgName(spec.Name.NamePos, this.pkg, '.', imported));
       return;
     }
     const pn = new PkgName(spec.Name ? spec.Name.NamePos : spec.Path.ValuePos, this.pkg, name, imported);
@@ -733,10 +733,7 @@ export class Checker {
   // ------------------------------------------------------------------ expressions
 
   private record(e: ast.Expr, x: Operand): void {
-    if (x.mode === Mode.Invalid) {
-      this.info.types.set(e, { mode: Mode.Invalid, type: Typ.Invalid });
-      return;
-    }
+    if (x.mode === Mode.Invalid) return; // go/types records nothing for invalid operands
     const tv: TypeAndValue = { mode: x.mode, type: x.type };
     if (x.val) tv.value = x.val;
     this.info.types.set(e, tv);
@@ -1241,7 +1238,7 @@ export class Checker {
 
   /** Gives an untyped operand (and its recorded sub-expressions) a type, as go/types updateExprType does. */
   private convertUntyped(x: Operand, target: Type, e: ast.Expr): Operand {
-    if (!isUntyped(x.type)) return x;
+    if (!isUntyped(x.type) || x.type === Typ.UntypedNil) return x;
     let t = target;
     const tu = target instanceof TypeParam ? target : target.underlying();
     if (tu instanceof Interface || tu instanceof TypeParam) {
@@ -1569,7 +1566,7 @@ export class Checker {
       case 'copy': {
         const d = argN(0);
         const s = argN(1);
-        sig(Typ.Int, d.type, s.type);
+        sig(Typ.Int, d.type, isUntyped(s.type) ? defaultType(s.type) : s.type);
         return { mode: Mode.Value, type: Typ.Int };
       }
       case 'recover':
