@@ -544,9 +544,11 @@ class GoLoader implements Loader {
       }
       if (missing) break;
     }
-    if (missing) this.note(missing, `${missing}; its packages' types are unknown`);
-    else this.note(`unknown:${importPath}`, `no required module provides package ${importPath}: run go get ${importPath}; its types are unknown`);
-    return null;
+    const stub = importPath.startsWith('golang.org/x/sync/') ? this.stubPackage(importPath) : null;
+    const consequence = stub ? `racewatch's built-in description of ${importPath} stands in` : "its packages' types are unknown";
+    if (missing) this.note(missing, `${missing}; ${consequence}`);
+    else this.note(`unknown:${importPath}`, `no required module provides package ${importPath}: run go get ${importPath}; ${stub ? consequence : 'its types are unknown'}`);
+    return stub;
   }
 
   // ---- the standard library ------------------------------------------------
@@ -605,7 +607,7 @@ class GoLoader implements Loader {
     let pkg: SourcePackage | null = null;
     if (ctx) pkg = this.fromModules(ctx, importPath);
     else if (!isStdPath(importPath)) this.note('nomod', `no go.mod found above ${this.cwd}: only the standard library is resolved`);
-    if (!pkg && importPath.startsWith('golang.org/x/sync/')) pkg = this.stubPackage(importPath);
+    if (!pkg && !ctx && importPath.startsWith('golang.org/x/sync/')) pkg = this.stubPackage(importPath);
     if (!pkg && isStdPath(importPath) && !this.gorootSrc && (!ctx || !ctx.mainModules.some((m) => importPath.startsWith(m.path)))) {
       this.note('nogoroot', 'no GOROOT (Go is not installed): only racewatch\'s built-in description of sync, sync/atomic, context, time, net/http, fmt, errors, maps, slices, encoding/json, reflect, runtime and unsafe is known; install Go for the rest of the standard library');
     }
