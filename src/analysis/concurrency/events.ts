@@ -41,6 +41,10 @@ export interface AccessEvent {
   mapOp: boolean;
   /** The location itself holds a map (assigning it replaces the map). */
   mapLoc: boolean;
+  /** The end-of-iteration copy of a Go 1.22 loop variable (reads this iteration's copy). */
+  iterCopy?: boolean;
+  /** The location holds a struct or array value: it overlaps its own fields. */
+  structVal: boolean;
   /** Done with sync/atomic: never races with another atomic access. */
   atomic: boolean;
   /** The operation as the source spells it: "len(c.items)", "c.items[k] = v". */

@@ -212,7 +212,7 @@ function byKey(accesses: Iterable<AccessEvent>): Map<string, AccessEvent[]> {
     // An object we cannot name (a call's result): nothing says who else sees it.
     // The locals of an inlined callee (L) are seen here only through that one call, and
     // the callee's own analysis reports what races on them.
-    if (a.path.root.startsWith('F') || a.path.root.startsWith('L')) continue;
+    if (/^[FLC]/.test(a.path.root)) continue;
     let l = m.get(a.path.key);
     if (!l) m.set(a.path.key, (l = []));
     l.push(a);
@@ -226,7 +226,7 @@ type Reporter = (kind: 'map' | 'data', a: AccessEvent, b: AccessEvent, actx: Acc
 function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, needOneLocked: boolean, report: Reporter): void {
   const all: { a: AccessEvent; t: Thread; entry: number }[] = [];
   entries.forEach((e, i) => {
-    for (const th of threadsOf(e)) for (const a of th.accesses) if (shared(a) && !th.fresh.has(a.path.root) && !/^[FL]/.test(a.path.root)) all.push({ a, t: th, entry: i });
+    for (const th of threadsOf(e)) for (const a of th.accesses) if (shared(a) && !th.fresh.has(a.path.root) && !/^[FLC]/.test(a.path.root)) all.push({ a, t: th, entry: i });
   });
   const groups = new Map<string, typeof all>();
   for (const x of all) {
@@ -256,11 +256,14 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
  * t.idleMu): through aliasing they may be one mutex, so the accesses may be ordered.
  */
 function mayShareLock(a: LockSet, b: LockSet): boolean {
+  const root = (k: string) => k.replace(/^(sem:|once:)/, '').split('.')[0]!;
   for (const [k, v] of a) {
+    // Copies (C) are known to be distinct mutexes; paths from one root are distinct fields.
+    if (!k.includes('.') || root(k).startsWith('C')) continue;
     const name = k.slice(k.lastIndexOf('.') + 1);
-    if (!k.includes('.')) continue;
     for (const [k2, v2] of b) {
-      if (k2.includes('.') && k2.slice(k2.lastIndexOf('.') + 1) === name && (v.mode === 'w' || v2.mode === 'w')) return true;
+      if (!k2.includes('.') || root(k2).startsWith('C') || root(k2) === root(k)) continue;
+      if (k2.slice(k2.lastIndexOf('.') + 1) === name && (v.mode === 'w' || v2.mode === 'w')) return true;
     }
   }
   return false;
@@ -296,8 +299,29 @@ function spawnRaces(root: Thread, report: Reporter): void {
       const tj = threads[j]!;
       if (i === j && !ti.multi) continue;
       if (i === j && ti.parent && joinedEachIteration(ti)) continue;
+      const checkPair = (a: AccessEvent, b: AccessEvent): void => {
+        if (a.atomic && b.atomic) return;
+        if (!a.write && !b.write) return;
+        if (a.mapOp || b.mapOp) return;
+        if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks)) return;
+        if (!mayRunInParallel(a, ti, b, tj)) return;
+        report('data', a, b, ti.ctx, tj.ctx);
+      };
       for (const [key, as] of keyed[i]!) {
-        const bs = keyed[j]!.get(key);
+        let bs = keyed[j]!.get(key);
+        // A whole-struct access overlaps the accesses to its fields.
+        const whole = as.filter((a) => a.structVal);
+        const parts: AccessEvent[] = [];
+        if (whole.length > 0) for (const [k2, l2] of keyed[j]!) if (k2.startsWith(key + '.')) parts.push(...l2);
+        if (parts.length > 0) {
+          for (const a of whole) for (const b of parts) checkPair(a, b);
+        }
+        if (i !== j) {
+          const partsI: AccessEvent[] = [];
+          const wholeJ = (bs ?? []).filter((b) => b.structVal);
+          if (wholeJ.length > 0) for (const [k2, l2] of keyed[i]!) if (k2.startsWith(key + '.')) partsI.push(...l2);
+          for (const a of partsI) for (const b of wholeJ) checkPair(a, b);
+        }
         if (!bs) continue;
         for (const a of as) {
           for (const b of bs) {
@@ -339,7 +363,8 @@ function mayRunInParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread
       // A per-iteration variable handed to the goroutine: the spawner's later accesses
       // touch the next iteration's copy.
       const s = spawnIn(ta, tb);
-      if (a.seq < s.seq || sharesLoop(a, s)) return false;
+      const sameIteration = a.iterCopy === true && a.seq > s.seq;
+      if (!sameIteration && (a.seq < s.seq || sharesLoop(a, s))) return false;
     }
     return parentChildParallel(a, ta, b, tb);
   }

@@ -329,13 +329,15 @@ class FuncWalker {
     if (!path) return;
     const opNode = o.opNode ?? node;
     const t = o.type ?? UNKNOWN;
-    const mapLoc = !o.mapOp && this.sz.index.underlying(t).k === 'map';
+    const u = this.sz.index.underlying(t);
+    const mapLoc = !o.mapOp && u.k === 'map';
     const ev: AccessEvent = {
       k: 'access',
       path,
       write,
       mapOp: o.mapOp ?? false,
       mapLoc,
+      structVal: !o.mapOp && (u.k === 'struct' || u.k === 'array'),
       atomic: o.atomic ?? false,
       op: this.sz.text(astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
       pos: astPos(node),
@@ -875,6 +877,12 @@ class FuncWalker {
     const elseFrom = tl && tl.negated ? held : from;
     const elseOut = s.Else ? this.branch(elseFrom, `${id}:1`, () => this.walkStmt(s.Else!)) : elseFrom;
     this.join([thenOut, elseOut], from);
+    // `if !t.Stop() { return }`: past this point the AfterFunc function never runs.
+    const c = unparen(s.Cond);
+    if (thenOut === null && c.kind === 'UnaryExpr' && c.Op === Token.NOT) {
+      const call = unparen(c.X);
+      if (call.kind === 'CallExpr' && call.Fun.kind === 'SelectorExpr' && call.Fun.Sel.Name === 'Stop' && call.Args.length === 0) this.sync('wait', call.Fun.X, s);
+    }
     this.scope = saved;
   }
 
@@ -899,8 +907,15 @@ class FuncWalker {
     this.terminated = false;
     if (s.Post) {
       if (this.sz.perIterationLoopVars) {
-        // The post statement updates the next iteration's copy: no access to the old one.
-        const skip = new Set([...this.scope.vars.values()].map((v) => v.root));
+        // Each iteration ends by copying its loop variables into the next one's (a read of
+        // this iteration's copy); the post statement then updates the new copy only.
+        const vars = [...this.scope.vars.values()].filter((v) => v.tracked);
+        for (const v of vars) {
+          this.access({ key: v.root, root: v.root, text: v.name }, false, s.Post, { type: v.type, opNode: s.Post });
+          const last = this.events[this.events.length - 1];
+          if (last && last.k === 'access') last.iterCopy = true;
+        }
+        const skip = new Set(vars.map((v) => v.root));
         const before = this.events.length;
         this.walkStmt(s.Post);
         this.events = this.events.filter((e, i) => i < before || e.k !== 'access' || !skip.has(e.path.key));
@@ -931,11 +946,11 @@ class FuncWalker {
       const fresh = this.sz.perIterationLoopVars;
       if (s.Key && s.Key.kind === 'Ident') {
         const v = this.declare(s.Key, kt, { fresh });
-        if (v && !fresh) this.access(this.pathOf(s.Key), true, s.Key);
+        if (v && !fresh && v.tracked) this.access({ key: v.root, root: v.root, text: v.name }, true, s.Key, { type: kt });
       }
       if (s.Value && s.Value.kind === 'Ident') {
         const v = this.declare(s.Value, vt, { fresh });
-        if (v && !fresh) this.access(this.pathOf(s.Value), true, s.Value);
+        if (v && !fresh && v.tracked) this.access({ key: v.root, root: v.root, text: v.name }, true, s.Value, { type: vt });
       }
     } else if (s.Tok === Token.ASSIGN) {
       if (s.Key) this.walkWriteTarget(s.Key, s.Key, s.Key);
@@ -956,8 +971,17 @@ class FuncWalker {
     if (last && last.k === 'access') last.op = op;
   }
 
+  /** The timer variable a time.AfterFunc result is stored in (Stop can cancel the run). */
+  private pendingTimer: string | null = null;
+
   private walkAssign(s: ast.AssignStmt): void {
+    const r0 = s.Rhs.length === 1 ? unparen(s.Rhs[0]!) : null;
+    if (r0 && r0.kind === 'CallExpr' && r0.Fun.kind === 'SelectorExpr' && r0.Fun.Sel.Name === 'AfterFunc' && s.Lhs[0]?.kind === 'Ident') {
+      const l = s.Lhs[0];
+      this.pendingTimer = s.Tok === Token.DEFINE && !this.scope.vars.has(l.Name) ? `V${l.NamePos}` : this.pathOf(l)?.key ?? null;
+    }
     for (const r of s.Rhs) this.walkExpr(r);
+    this.pendingTimer = null;
     if (s.Tok === Token.DEFINE) {
       const types = this.rhsTypes(s);
       s.Lhs.forEach((l, i) => {
@@ -1318,6 +1342,8 @@ class FuncWalker {
       if (v) {
         this.walkArgs(args, false);
         if (v.closure) this.inlineClosure(v.closure, args);
+        // A context's cancel function closes its Done channel.
+        else if (/^cancel/i.test(fun.Name) && args.length === 0) this.sync('close', null, call);
         return;
       }
       const decl = this.sz.index.funcs.get(fun.Name);
@@ -1398,7 +1424,7 @@ class FuncWalker {
       case 'time':
         if (name === 'AfterFunc' && args.length === 2) {
           this.walkExpr(args[0]!);
-          this.spawnValue(args[1]!, 'time.AfterFunc', astPos(call), null);
+          this.spawnValue(args[1]!, 'time.AfterFunc', astPos(call), this.pendingTimer);
           return;
         }
         break;
@@ -1511,6 +1537,12 @@ class FuncWalker {
       this.registerHandler(args[1]!);
       return true;
     }
+    if (/^(Fatal|Fatalf|FailNow|Skip|Skipf|SkipNow)$/.test(name) && (!known || (external && base.pkg === 'testing'))) {
+      this.walkMethodReceiver(fun.X);
+      this.walkArgs(args, false);
+      this.terminated = true;
+      return true;
+    }
     if (name === 'Run' && args.length === 2 && external && base.pkg === 'testing') {
       this.walkMethodReceiver(fun.X);
       this.walkArgs(args, true);
@@ -1536,7 +1568,10 @@ class FuncWalker {
   /** Evaluating a method's receiver: reads the base of `c.mu` and such, not the field. */
   private walkMethodReceiver(x: ast.Expr): void {
     const u = unparen(x);
-    if (u.kind === 'SelectorExpr') this.walkExpr(u.X);
+    if (u.kind === 'Ident') {
+      // Calling through a pointer variable reads the variable.
+      if (this.typeOf(u).k === 'ptr') this.walkExpr(u);
+    } else if (u.kind === 'SelectorExpr') this.walkExpr(u.X);
     else if (u.kind === 'CallExpr' || u.kind === 'IndexExpr') this.walkExpr(u);
   }
 
@@ -1684,7 +1719,7 @@ class FuncWalker {
       }
       if (!sb.path || (sb.mapsOnly && !mapOp)) {
         let f = fresh.get(p.root);
-        if (!f) fresh.set(p.root, (f = this.sz.newFreshRoot()));
+        if (!f) fresh.set(p.root, (f = (sb.path ? 'C' : '') + this.sz.newFreshRoot()));
         return { key: f + p.key.slice(p.root.length), root: f, text: p.text };
       }
       return { key: sb.path.key + p.key.slice(p.root.length), root: sb.path.root, text: p.text };
@@ -1698,7 +1733,7 @@ class FuncWalker {
           if (!sb.path || sb.mapsOnly) {
             // A copy (value receiver or parameter): its mutex is a different mutex.
             let f = fresh.get(root);
-            if (!f) fresh.set(root, (f = this.sz.newFreshRoot()));
+            if (!f) fresh.set(root, (f = (sb.path ? 'C' : '') + this.sz.newFreshRoot()));
             return prefix + f + bare.slice(root.length);
           }
           return prefix + sb.path.key + bare.slice(root.length);
