@@ -13,13 +13,13 @@ function countNewlines(text: string, from: number, to: number): number {
   return n;
 }
 
+// One pass of one regular expression over a block is several times faster than one indexOf per trigger.
+const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
 function nextTrigger(text: string, from: number): number {
-  let best = -1;
-  for (const t of TRIGGERS) {
-    const i = text.indexOf(t, from);
-    if (i >= 0 && (best < 0 || i < best)) best = i;
-  }
-  return best;
+  TRIGGER_RE.lastIndex = from;
+  const m = TRIGGER_RE.exec(text);
+  return m ? m.index : -1;
 }
 
 /** Feeds complete lines `text` (ending just before a newline that was consumed) to the parser. */

@@ -68,7 +68,7 @@ export class Triage {
         const path = resolve(this.options.cwd, name);
         const info = await stat(path);
         if (info.isDirectory()) return `${name}: cannot read: is a directory`;
-        const file = createReadStream(path, { highWaterMark: 1 << 20 });
+        const file = createReadStream(path, { highWaterMark: 1 << 18 });
         await feedStream(name.endsWith('.gz') ? file.pipe(createGunzip()) : file, this.parser);
       }
       return null;
