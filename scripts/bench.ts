@@ -9,6 +9,7 @@ const benches: Bench[] = [
   { name: 'load', run: async () => (await import('./bench-load.js')).benchLoad() },
   { name: 'check', run: async () => (await import('./bench-check.js')).benchCheck() },
   { name: 'triage', run: async () => (await import('./bench-triage.js')).benchTriage() },
+  { name: 'types', run: async () => (await import('./bench-types.js')).benchTypes() },
 ];
 
 for (const b of benches) {

@@ -58,7 +58,7 @@ interface FuncContext {
 }
 
 export class Checker {
-  readonly info = new Info();
+  info = new Info();
   readonly fileInfos: FileInfo[] = [];
   private decls = new Map<TObject, DeclInfo>();
   private methodDecls = new Map<string, Func[]>();

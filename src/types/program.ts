@@ -11,7 +11,7 @@ import { parseFile, formatError } from '../syntax/parser.js';
 import { FileSet, formatPosition } from '../syntax/position.js';
 import type { Loader, SourcePackage } from '../load/package.js';
 import { Checker } from './checker.js';
-import type { Info } from './info.js';
+import { Info } from './info.js';
 import { Package } from './objects.js';
 
 export interface CheckedPackage {
@@ -130,7 +130,14 @@ export class Program {
     return out;
   }
 
-  /** Releases what the program keeps for a package checked completely (its Info), keeping its objects. */
+  /**
+   * Drops the Info kept for a package checked completely (its objects stay, for
+   * importers): for runs over many packages that look at each package once.
+   */
+  release(cp: CheckedPackage): void {
+    for (const e of this.entries.values()) if (e.pkg === cp.pkg && e.checker) e.checker.info = new Info();
+  }
+
   posString(p: number): string {
     const f = this.fset.file(p);
     if (!f) return '-';
