@@ -94,7 +94,7 @@ test(
     const sample1 = r.out.split('\n').filter((l) => l.startsWith('racewatch_incidents_total{'));
     assert.equal(sample1.length, 1);
     assert.match(sample1[0]!, /^racewatch_incidents_total\{kind="concurrent-map-writes",signature="[0-9a-f]{16}"\} 2$/);
-    assert.match(r.out, /racewatch_incident_last_seen_seconds\{[^}]*\} 1717241400\n/);
+    assert.match(r.out, /racewatch_incident_last_seen_timestamp_seconds\{[^}]*\} 1717241400\n/);
     assert.match(r.out, /# TYPE racewatch_incidents counter\n/);
     assert.ok(r.out.endsWith('# EOF\n'));
   }),

@@ -127,17 +127,17 @@ export function formatMetrics(result: TriageResult, resolver: SourceResolver): s
   out.push('# HELP racewatch_incidents Race-detector reports and Go map crashes found in the logs, by incident signature.');
   out.push('# TYPE racewatch_incidents counter');
   for (const inc of result.incidents) out.push(`racewatch_incidents_total{kind="${inc.kind}",signature="${inc.signature}"} ${inc.count}`);
-  out.push('# HELP racewatch_incident_last_seen_seconds Time of the incident\'s latest report, from the log timestamps.');
-  out.push('# TYPE racewatch_incident_last_seen_seconds gauge');
+  out.push('# HELP racewatch_incident_last_seen_timestamp_seconds Time of the incident\'s latest report, from the log timestamps.');
+  out.push('# TYPE racewatch_incident_last_seen_timestamp_seconds gauge');
   for (const inc of result.incidents) {
-    if (inc.lastSeen !== null) out.push(`racewatch_incident_last_seen_seconds{kind="${inc.kind}",signature="${inc.signature}"} ${inc.lastSeen / 1000}`);
+    if (inc.lastSeen !== null) out.push(`racewatch_incident_last_seen_timestamp_seconds{kind="${inc.kind}",signature="${inc.signature}"} ${inc.lastSeen / 1000}`);
   }
-  out.push('# HELP racewatch_incident_info Where an incident happens (first user-code frame) and the static finding that explains it, for alert texts.');
-  out.push('# TYPE racewatch_incident_info gauge');
+  out.push('# HELP racewatch_incident_details Where an incident happens (first user-code frame) and the static finding that explains it, for alert texts.');
+  out.push('# TYPE racewatch_incident_details gauge');
   for (const inc of result.incidents) {
     const f = inc.matches[0]?.finding;
     const finding = f ? `${f.check} ${f.file}:${f.line}` : '';
-    out.push(`racewatch_incident_info{kind="${inc.kind}",signature="${inc.signature}",location="${escapeLabel(topUserFrame(inc, resolver))}",finding="${escapeLabel(finding)}"} 1`);
+    out.push(`racewatch_incident_details{kind="${inc.kind}",signature="${inc.signature}",location="${escapeLabel(topUserFrame(inc, resolver))}",finding="${escapeLabel(finding)}"} 1`);
   }
   out.push('# HELP racewatch_triage_input_bytes Bytes of log read by the triage run.');
   out.push('# TYPE racewatch_triage_input_bytes gauge');
