@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { repoRoot, requireGo } from '../testutil/go.js';
 import { createLoader } from './loader.js';
+import { readHeader } from './header.js';
 import { compareSelections, goList, type GoListPackage } from './golist.js';
 import type { LoadOptions, SourcePackage } from './package.js';
 
@@ -196,6 +197,23 @@ test('without GOROOT the built-in stubs stand in for the standard library', () =
     assert.equal(pkg.name, path.slice(path.lastIndexOf('/') + 1), path);
     assert.ok(pkg.goFiles.length > 0, path);
   }
+  // The stubs import only one another.
+  const errgroup = loader.resolveImport('golang.org/x/sync/errgroup', join(testdata, 'modmain'))!;
+  const queue = [errgroup, loader.resolveImport('net/http', join(testdata, 'modmain'))!];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const pkg = queue.pop()!;
+    if (seen.has(pkg.importPath)) continue;
+    seen.add(pkg.importPath);
+    for (const file of pkg.goFiles) {
+      for (const imp of readHeader(file).imports) {
+        const dep = loader.resolveImport(imp, pkg.dir);
+        assert.ok(dep?.stub, `${pkg.importPath} imports ${imp}, which has no stub`);
+        queue.push(dep);
+      }
+    }
+  }
+  assert.ok(seen.size >= 8, [...seen].join(' '));
   assert.equal(loader.resolveImport('os/exec', join(testdata, 'modmain')), null);
   assert.ok(loader.notes().some((n) => n.includes('GOROOT')));
 });
