@@ -15,7 +15,7 @@ export interface LogLine {
   test?: string;
 }
 
-const TEXT_FIELDS = ['msg', 'message', 'log', 'Output', 'MESSAGE', 'text', 'line', 'body'];
+const TEXT_FIELDS = ['msg', 'message', 'log', 'Output', 'MESSAGE', 'textPayload', '@message', 'text', 'line', 'body', 'content'];
 const TIME_FIELDS = ['time', 'ts', 'timestamp', '@timestamp', 'Time', 't', 'date', '__REALTIME_TIMESTAMP'];
 
 /** Parses the timestamps loggers write; zone-less times are taken as UTC. Null when not a time. */
@@ -80,6 +80,8 @@ const COMPOSE = /^([A-Za-z0-9][\w.-]*)\s+\| /;
 const ISO = /^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| ?UTC)?)\]?(?: |\t|$)/;
 const GOLOG = /^(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)?)(?: |$)/;
 const SYSLOG = /^([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d) (\S+) ([^\s:[]+)(?:\[(\d+)\])?: ?/;
+/** logcli / Grafana exports: `{app="shop", pod="x"} line` after the timestamp. */
+const LOKI_LABELS = /^\{[A-Za-z_][\w.]*="[^"]*"(?:, ?[A-Za-z_][\w.]*="[^"]*")*\} /;
 const KLOG = /^[IWEF](\d\d)(\d\d) (\d\d:\d\d:\d\d)\.\d+\s+\d+ [^\s\]]+:\d+\] /;
 
 /**
@@ -142,6 +144,8 @@ export function unwrapLine(raw: string): LogLine[] {
       } else if ((m = ISO.exec(text)) || (m = GOLOG.exec(text))) {
         time = parseTime(m[1]) ?? time;
       } else break;
+    } else if (c === 123 /* { */ && (m = LOKI_LABELS.exec(text))) {
+      source = m[0].trim();
     } else if (c === 91 /* [ */) {
       if ((m = KUBECTL.exec(text))) source = m[1]!;
       else if ((m = ISO.exec(text))) time = parseTime(m[1]) ?? time;

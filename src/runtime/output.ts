@@ -35,8 +35,10 @@ function describeFinding(inc: Incident): unknown {
   };
 }
 
-function frameJson(f: Frame, resolver: SourceResolver): { function: string; file: string; line: number } {
-  return { function: f.function, file: resolver.resolve(f) ?? f.file, line: f.line };
+function frameJson(f: Frame, resolver: SourceResolver): { function: string; file: string; line: number; source?: string } {
+  const rel = resolver.resolve(f);
+  const source = rel ? resolver.sourceLine(rel, f.line) : null;
+  return { function: f.function, file: rel ?? f.file, line: f.line, ...(source !== null ? { source: source.trim() } : {}) };
 }
 
 function sideJson(side: ReportSide, resolver: SourceResolver): unknown {
@@ -169,10 +171,12 @@ function formatFrames(frames: Frame[], resolver: SourceResolver, indent: string,
   return lines;
 }
 
-function sideTitle(side: ReportSide, crash: boolean): string {
+function sideTitle(side: ReportSide, crash: boolean, kind: string): string {
   const who = side.goroutine === null ? 'an unknown goroutine' : `goroutine ${side.goroutine}`;
   const access = `${side.previous ? 'previous ' : ''}${side.atomic ? 'atomic ' : ''}${side.access}`;
-  if (crash) return `${side.access === 'write' ? 'writing' : 'reading'} in ${who}${side.state ? ` [${side.state}]` : ''} (noticed the conflict):`;
+  const state = side.state ? ` [${side.state}]` : '';
+  if (kind === 'nil-map-write') return `writing to a nil map in ${who}${state}:`;
+  if (crash) return `${side.access === 'write' ? 'writing' : 'reading'} in ${who}${state} (noticed the conflict):`;
   return `${access} by ${who}:`;
 }
 
@@ -184,7 +188,7 @@ export function formatText(result: TriageResult, resolver: SourceResolver): stri
     out.push(`incident ${i + 1}: ${inc.kind}  ×${inc.count}  signature ${inc.signature}${when}${inc.truncated ? '  (truncated report)' : ''}`);
     out.push(`  ${inc.headline}`);
     for (const side of inc.sides) {
-      out.push(`  ${sideTitle(side, inc.kind !== 'data-race')}`);
+      out.push(`  ${sideTitle(side, inc.kind !== 'data-race', inc.kind)}`);
       if (side.stackLost) out.push('      [failed to restore the stack]: the race detector lost this side\'s stack');
       out.push(...formatFrames(side.frames, resolver, '      ', true));
       if (side.elided) out.push('      ...frames elided...');

@@ -193,3 +193,19 @@ test('several reports and crashes in one file, each counted once', async () => {
   assert.equal(run.result.stats.reports, 4);
   assert.deepEqual(run.result.incidents.map((i) => [i.kind, i.count]), [['data-race', 2], ['concurrent-map-writes', 1], ['nil-map-write', 1]]);
 });
+
+test('two goroutines printing the fatal error at once make one report', () => {
+  const text = 'fatal error: concurrent map writes\n' + sample('go122-map-writes-trimpath.txt');
+  const reports = parse(text);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.truncated, false);
+});
+
+test('more envelopes: Loki labels after a timestamp, Cloud Logging textPayload, CloudWatch @message', () => {
+  let [l] = unwrapLine('2024-06-01T10:00:00Z {app="shop", pod="shop-1"} fatal error: concurrent map writes');
+  assert.deepEqual([l!.text, l!.source], ['fatal error: concurrent map writes', '{app="shop", pod="shop-1"}']);
+  [l] = unwrapLine('{"textPayload":"WARNING: DATA RACE","timestamp":"2024-06-01T10:00:00Z"}');
+  assert.equal(l!.text, 'WARNING: DATA RACE');
+  [l] = unwrapLine('{"@message":"goroutine 1 [running]:","@timestamp":1717236000000}');
+  assert.deepEqual([l!.text, l!.time], ['goroutine 1 [running]:', 1717236000000]);
+});

@@ -437,6 +437,8 @@ export class ReportParser {
       }
       return true;
     }
+    // Two goroutines that notice the conflict at once both print the fatal error line first.
+    if (t.startsWith('fatal error: ') && report.sides.length === 0 && CRASH_KINDS.some(([msg]) => t === `fatal error: ${msg}`)) return true;
     if (t === 'runtime stack:' || t.startsWith('[signal ') || t.startsWith('[originating from goroutine') || t.startsWith('panic: ') || t.startsWith('[recovered') || t === 'goroutine running on other thread; stack unavailable') {
       if (t === 'runtime stack:' && report.sides.length > 0) {
         open.section = null;
