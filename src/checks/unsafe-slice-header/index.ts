@@ -155,6 +155,9 @@ function report(ctx: Ctx, at: Node, h: 'SliceHeader' | 'StringHeader', use: 'rea
 }
 
 function checkHeaderLiteral(ctx: Ctx, lit: CompositeLit): void {
+  // An empty literal holds no pointer (code comparing the types uses one): only a
+  // literal that fills in Data or Len builds a header.
+  if (lit.Elts.length === 0) return;
   const h = reflectHeader(ctx.ts.typeOf(lit));
   if (h !== undefined && lit.Type !== null) report(ctx, lit, h, 'build', undefined);
 }

@@ -3,6 +3,7 @@ package header
 
 import (
 	"math"
+	"reflect"
 	"unsafe"
 )
 
@@ -87,4 +88,9 @@ type typeDescriptor struct{ size, ptrdata uintptr }
 
 func descriptorOf(v any) *typeDescriptor {
 	return *(**typeDescriptor)(unsafe.Pointer(&v))
+}
+
+// Zero headers used only for their type: nothing is built.
+func headerTypes() []string {
+	return []string{reflect.TypeOf(reflect.SliceHeader{}).Name(), reflect.TypeOf(reflect.StringHeader{}).Name()}
 }
