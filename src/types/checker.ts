@@ -747,7 +747,15 @@ export class Checker {
   }
 
   private rawExpr(e: ast.Expr, hint: Type | undefined, wantType: boolean, noInstantiate = false): Operand {
-    const x = this.guard(nodePos(e), invalidOp, () => this.exprInternal(e, hint, wantType, noInstantiate));
+    // Inline try/catch rather than guard(): this runs for every expression.
+    let x: Operand;
+    try {
+      x = this.exprInternal(e, hint, wantType, noInstantiate);
+    } catch (err) {
+      x = this.guard(nodePos(e), invalidOp, () => {
+        throw err;
+      });
+    }
     this.record(e, x);
     return x;
   }
@@ -783,10 +791,8 @@ export class Checker {
       }
       case 'CompositeLit':
         return this.compositeLit(e, hint);
-      case 'ParenExpr': {
-        const x = this.rawExpr(e.X, hint, wantType, noInstantiate);
-        return { ...x };
-      }
+      case 'ParenExpr':
+        return this.rawExpr(e.X, hint, wantType, noInstantiate);
       case 'SelectorExpr':
         return this.selector(e, wantType, noInstantiate);
       case 'IndexExpr':
@@ -1726,7 +1732,15 @@ export class Checker {
   }
 
   private stmtList(list: ast.Stmt[]): void {
-    for (const s of list) this.guard(nodePos(s), undefined, () => this.stmt(s));
+    for (const s of list) {
+      try {
+        this.stmt(s);
+      } catch (err) {
+        this.guard(nodePos(s), undefined, () => {
+          throw err;
+        });
+      }
+    }
   }
 
   private stmt(s: ast.Stmt): void {
