@@ -97,6 +97,7 @@ test('file selection agrees with go list over GOROOT/src (std and cmd, and ./...
     [variants[0]!, ['std', 'cmd']],
     [variants[1]!, ['std', 'cmd']],
     [variants[0]!, ['./...']],
+    [variants[5]!, ['net/...', 'runtime/...', 'cmd/go/...']],
   ];
   for (const [v, patterns] of runs) {
     const theirs = goList(src, patterns, v.env);

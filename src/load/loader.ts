@@ -741,6 +741,7 @@ class GoLoader implements Loader {
           if (isDir(root)) {
             walkPackageDirs(root, (dir) => {
               if (dir === this.gorootSrc) return;
+              if (!this.build.cgoEnabled && dir === join(this.gorootSrc!, 'runtime', 'cgo')) return;
               const importPath = relative(this.gorootSrc!, dir).split(sep).join('/');
               if (match(importPath) && this.matchesWildcard(dir)) {
                 any = true;
