@@ -1,0 +1,3 @@
+module racewatch.example
+
+go 1.22
