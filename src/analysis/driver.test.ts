@@ -96,6 +96,10 @@ test('worker threads give the same findings as the in-process run', async () => 
   assert.ok(inline.findings.length >= 10);
   assert.deepEqual(threaded.findings, inline.findings);
   assert.deepEqual(threaded.stats.files, inline.stats.files);
+  // Workers replaced after every job (a zero heap budget) lose nothing either.
+  const recycled = await runChecks({ cwd: testdata, patterns: ['./...'], checks: [runtimeLinkname], workers: 2, workerHeapBudgetMB: 0 });
+  assert.deepEqual(recycled.findings, inline.findings);
+  assert.deepEqual(recycled.stats, { ...inline.stats, seconds: recycled.stats.seconds });
 });
 
 test('types: absent for syntax-only runs, present (keyed by the same AST) when a check needs them', async () => {

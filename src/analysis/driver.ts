@@ -34,6 +34,8 @@ export interface DriverOptions {
   includeGoroot?: boolean;
   /** Worker threads; undefined = decide from the machine and the amount of work, 0 = in-process. */
   workers?: number;
+  /** Replace a worker once its heap exceeds this (default RACEWATCH_WORKER_HEAP_MB, else 700). */
+  workerHeapBudgetMB?: number;
 }
 
 /** Units with fewer files than this run in-process. */
@@ -84,7 +86,7 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
     }
   } else {
     const init: WorkerInit = { checkNames: checks.map((c) => c.name), settings, known: [...known], reportBadSuppressions, loadOptions, typed };
-    const results = await runInWorkers(jobs, workers, init);
+    const results = await runInWorkers(jobs, workers, init, opts.workerHeapBudgetMB);
     for (const r of results) {
       findings.push(...r.findings);
       errors.push(...r.errors);
@@ -107,6 +109,8 @@ export interface JobResult {
   packages: number;
   files: number;
   lines: number;
+  /** Set by workers: their heap after the job, for recycling. */
+  heapMB?: number;
 }
 
 /** Parses (or type-checks) one job's packages and runs the checks on each. */
@@ -131,16 +135,25 @@ export function runJob(job: Job, checks: readonly Check[], program: Program | nu
 
 type UnitResult = Extract<FromWorker, { findings: Finding[] }>;
 
-function runInWorkers(jobs: Job[], count: number, init: WorkerInit): Promise<UnitResult[]> {
+/**
+ * Heap a worker may grow to before it is replaced by a fresh one. Each worker's type
+ * checker keeps what it checked (for packages that import it later); recycling bounds
+ * memory at the cost of checking some shared imports again.
+ */
+const WORKER_HEAP_BUDGET_MB = Number(process.env['RACEWATCH_WORKER_HEAP_MB'] ?? 700);
+
+function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = WORKER_HEAP_BUDGET_MB): Promise<UnitResult[]> {
   // Biggest packages first, so that no large one is left for the end while a core idles.
   const queue = [...jobs].sort((a, b) => jobSize(b) - jobSize(a));
   const results: UnitResult[] = [];
   const workerUrl = new URL('./worker.js', import.meta.url);
   return new Promise((resolvePromise, reject) => {
-    let live = count;
+    let live = 0;
     let failed = false;
-    for (let i = 0; i < count; i++) {
+    const start = (): void => {
+      live++;
       const w = new Worker(workerUrl, { workerData: init });
+      let retiring = false;
       const next = () => {
         const job = queue.shift();
         w.postMessage((job ? { job } : { done: true }) satisfies ToWorker);
@@ -152,7 +165,14 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit): Promise<Uni
           reject(new Error(msg.fatal));
           return;
         }
-        if ('findings' in msg) results.push(msg);
+        if ('findings' in msg) {
+          results.push(msg);
+          if (msg.heapMB !== undefined && msg.heapMB > budgetMB && queue.length > 0) {
+            retiring = true;
+            w.postMessage({ done: true } satisfies ToWorker);
+            return;
+          }
+        }
         next();
       });
       w.on('error', (err) => {
@@ -161,8 +181,11 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit): Promise<Uni
       });
       w.on('exit', () => {
         live--;
-        if (live === 0 && !failed) resolvePromise(results);
+        if (failed) return;
+        if (retiring && queue.length > 0) start();
+        else if (live === 0) resolvePromise(results);
       });
-    }
+    };
+    for (let i = 0; i < count; i++) start();
   });
 }

@@ -2,6 +2,7 @@
 // and posts back plain results. Checks are named, not sent: each worker resolves the
 // names against the registry.
 
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checks as registry } from '../checks/registry.js';
 import type { Check, RunSettings } from './check.js';
@@ -44,6 +45,7 @@ function main(): void {
       const errors: RunError[] = [{ file: msg.job.source.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
       reply = { findings: [], errors, packages: 0, files: 0, lines: 0 };
     }
+    reply.heapMB = getHeapStatistics().used_heap_size / (1 << 20);
     port.postMessage(reply);
   });
   port.postMessage({ ready: true } satisfies FromWorker);
