@@ -116,7 +116,29 @@ interface Bound {
   at: Node;
 }
 
+/**
+ * A cheap syntactic look first: most loops change no collection at all, and for them
+ * the package need not be type-checked (when this check runs alone).
+ */
+function mayChangeACollection(body: Node): boolean {
+  let found = false;
+  walkOwn(body, (n) => {
+    if (found) return;
+    if (n.kind === 'AssignStmt') {
+      if (n.Lhs.some((l) => unparen(l).kind === 'IndexExpr')) found = true;
+      else if (n.Tok === Token.ASSIGN && n.Lhs.length === n.Rhs.length && n.Rhs.some((r) => mayShorten(unparen(r)))) found = true;
+    } else if (n.kind === 'IncDecStmt') {
+      if (unparen(n.X).kind === 'IndexExpr') found = true;
+    } else if (n.kind === 'CallExpr') {
+      const f = unparen(n.Fun);
+      if (f.kind === 'Ident' && (f.Name === 'delete' || f.Name === 'clear')) found = true;
+    }
+  });
+  return found;
+}
+
 function checkLoop(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): void {
+  if (!mayChangeACollection(loop.Body)) return;
   const shape = loopShape(ctx, loop, parents);
   if (shape === undefined) return;
   const { bound, index } = shape;
@@ -156,8 +178,6 @@ function loopShape(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>
       if (cap !== undefined) return { bound: { name: x, ...cap }, index: loop.Key };
     }
     if (pathKey(x) === undefined) return undefined;
-    const k = ctx.types.kindOf(x);
-    if (k === 'map' || k === 'other') return undefined;
     return { bound: { name: undefined, coll: x, text: `len(${textOf(ctx, x)})`, at: x }, index: loop.Key };
   }
   // for i := …; i < n; i++

@@ -11,20 +11,29 @@ import { Basic, BasicKind, MapType, Pointer, Slice, ArrayType, unalias } from '.
 export type CollectionKind = 'slice' | 'string' | 'map' | 'other';
 
 export class StaleLenTypes {
-  private constructor(private readonly info: Info | undefined) {}
+  private info: Info | undefined;
+  private loaded = false;
 
+  private constructor(private readonly pkg: PackageUnit) {}
+
+  /** Types are read on the first question: loops that need none never type-check the package. */
   static of(pkg: PackageUnit): StaleLenTypes {
-    const t = pkg.types as unknown;
-    if (t instanceof Info) return new StaleLenTypes(t);
-    if (t !== null && typeof t === 'object' && (t as { info?: unknown }).info instanceof Info) {
-      return new StaleLenTypes((t as { info: Info }).info);
+    return new StaleLenTypes(pkg);
+  }
+
+  private get types(): Info | undefined {
+    if (!this.loaded) {
+      this.loaded = true;
+      const t = this.pkg.types as unknown;
+      if (t instanceof Info) this.info = t;
+      else if (t !== null && typeof t === 'object' && (t as { info?: unknown }).info instanceof Info) this.info = (t as { info: Info }).info;
     }
-    return new StaleLenTypes(undefined);
+    return this.info;
   }
 
   /** What kind of collection e is; undefined when unknown. */
   kindOf(e: Expr): CollectionKind | undefined {
-    const t = this.info?.typeOf(e);
+    const t = this.types?.typeOf(e);
     if (t === undefined) return undefined;
     const u = unalias(t).underlying();
     if (u instanceof Slice) return 'slice';
@@ -40,8 +49,9 @@ export class StaleLenTypes {
 
   /** Whether the identifier is the predeclared function (not a local of the same name). */
   isBuiltin(id: Ident): boolean {
-    if (this.info === undefined) return true;
-    const obj = this.info.objectOf(id);
+    const info = this.types;
+    if (info === undefined) return true;
+    const obj = info.objectOf(id);
     return obj === undefined || obj instanceof Builtin;
   }
 }

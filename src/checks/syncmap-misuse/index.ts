@@ -27,6 +27,7 @@ export const syncmapMisuse: Check = {
   severity: 'warning',
   requires: [],
   run(pass: CheckPass) {
+    if (!mentionsSyncMap(pass.pkg)) return;
     const ts = typeSource(pass.pkg);
     if (ts === undefined) return; // every finding needs to know what a sync.Map is
     const types = new SyncMapTypes(ts);
@@ -39,6 +40,30 @@ export const syncmapMisuse: Check = {
 };
 
 export default syncmapMisuse;
+
+const MAP_METHODS = new Set(['Load', 'Store', 'Delete', 'Range', 'LoadOrStore', 'LoadAndDelete', 'Swap', 'CompareAndSwap', 'CompareAndDelete', 'Clear']);
+
+/**
+ * A syntactic gate before asking for types: a package that neither imports sync nor
+ * calls a method named like sync.Map's has no sync.Map to misuse here (a struct from
+ * another package holding one can still be copied; that case is left to go vet's
+ * copylocks when this package does neither).
+ */
+function mentionsSyncMap(pkg: PackageUnit): boolean {
+  for (const file of pkg.files) {
+    if (file.Imports.some((i) => i.Path.Value === '"sync"')) return true;
+  }
+  let found = false;
+  for (const file of pkg.files) {
+    inspect(file, (n) => {
+      if (found) return false;
+      if (n.kind === 'SelectorExpr' && MAP_METHODS.has(n.Sel.Name)) found = true;
+      return !found;
+    });
+    if (found) return true;
+  }
+  return false;
+}
 
 export interface Ctx {
   pass: CheckPass;

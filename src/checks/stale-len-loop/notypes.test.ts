@@ -1,0 +1,59 @@
+// Without type information stale-len-loop reports only what the syntax proves: a
+// slice resliced in the function is a slice; `s = nil` alone could be a map.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makePackageUnit } from '../../analysis/pass.js';
+import { runPackage } from '../../analysis/runner.js';
+import { parseFile } from '../../syntax/parser.js';
+import { FileSet } from '../../syntax/position.js';
+import { staleLenLoop } from './index.js';
+
+function findingsWithoutTypes(src: string): string[] {
+  const fset = new FileSet();
+  const bytes = new TextEncoder().encode(src);
+  const { file } = parseFile(fset, '/virtual/p.go', bytes);
+  const unit = makePackageUnit({
+    importPath: 'example.com/p', dir: '/virtual', goVersion: '1.22', module: null, inGoroot: false, fset,
+    files: [{ name: '/virtual/p.go', ast: file, src: bytes, isTest: false }],
+  });
+  assert.equal(unit.types, undefined);
+  const r = runPackage(unit, [staleLenLoop], { settings: { includeGoroot: false }, known: new Set([staleLenLoop.name]), reportBadSuppressions: false });
+  assert.deepEqual(r.errors, []);
+  return r.findings.map((f) => `${f.line}: ${f.message}`);
+}
+
+test('stale-len-loop without types: reslicing proves a slice', () => {
+  const got = findingsWithoutTypes(`package p
+
+func f(s []int) []int {
+	n := len(s)
+	for i := 0; i < n; i++ {
+		if s[i] == 0 {
+			s = append(s[:i], s[i+1:]...)
+		}
+	}
+	return s
+}
+`);
+  assert.equal(got.length, 1);
+  assert.match(got[0]!, /^5: n was len\(s\) before the loop, but the body changes s \(line 7\)/);
+});
+
+test('stale-len-loop without types: s = nil alone proves nothing, so it stays quiet', () => {
+  const got = findingsWithoutTypes(`package p
+
+func f(s []int) int {
+	sum := 0
+	n := len(s)
+	for i := 0; i < n; i++ {
+		sum += s[i]
+		if sum > 10 {
+			s = nil
+		}
+	}
+	return sum
+}
+`);
+  assert.deepEqual(got, []);
+});
