@@ -22,6 +22,8 @@ export interface Incident {
   tests: string[];
   /** Static findings that name a line of this incident's user frames. */
   matches: FindingMatch[];
+  /** Crash dumps with GOTRACEBACK=all: other goroutines in user code (from the first report). */
+  bystanders: RawReport['bystanders'];
 }
 
 /** A stable hash of the user-code frames of every side; sides are sorted so A/B and B/A agree. */
@@ -65,6 +67,7 @@ export class IncidentGrouper {
         seenAt: [],
         tests: [],
         matches: [],
+        bystanders: report.bystanders,
       };
       this.incidents.set(signature, inc);
       this.order.set(signature, this.order.size);
@@ -102,7 +105,7 @@ export class SourceResolver {
   private readonly lines = new Map<string, string[] | null>();
   private readonly modulePath: string | null;
 
-  constructor(private readonly cwd: string) {
+  constructor(readonly cwd: string) {
     this.modulePath = readModulePath(cwd);
   }
 

@@ -1,7 +1,7 @@
 // The three ways triage speaks: text for a person at a terminal, JSON for tools, OpenMetrics
 // for Prometheus (textfile collector or pushgateway).
 import { isStdlibFrame, type Frame } from './frames.js';
-import type { Finding } from './findings.js';
+import { normalisePath, type Finding } from './findings.js';
 import type { Incident, SourceResolver } from './incidents.js';
 import type { ParserStats, ReportSide } from './parser.js';
 
@@ -15,7 +15,7 @@ export interface TriageResult {
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 
 export const CRASH_NOTE =
-  'only the goroutine that noticed the conflict is in the dump; the other side was a concurrent map write from another goroutine, which the runtime does not show';
+  'the runtime names only the goroutine that noticed the conflict; the other side was a concurrent map write by another goroutine, which the dump does not identify';
 
 function describeFinding(inc: Incident): unknown {
   const m = inc.matches[0];
@@ -85,6 +85,9 @@ export function formatJson(result: TriageResult, resolver: SourceResolver): stri
       finding: describeFinding(inc),
       headline: inc.headline,
       ...(isCrash(inc) && inc.kind !== 'nil-map-write' ? { note: CRASH_NOTE } : {}),
+      ...(inc.bystanders.length > 0
+        ? { otherGoroutines: inc.bystanders.map((b) => ({ goroutine: b.goroutine, state: b.state, frame: frameJson(b.frame, resolver) })) }
+        : {}),
       seenAt: inc.seenAt,
       ...(inc.tests.length > 0 ? { tests: inc.tests } : {}),
     })),
@@ -195,13 +198,28 @@ export function formatText(result: TriageResult, resolver: SourceResolver): stri
       const creator = side.createdAt.find((f) => !isStdlibFrame(f)) ?? side.createdAt[0];
       if (creator) out.push(`      goroutine created at ${creator.function} ${resolver.resolve(creator) ?? creator.file}:${creator.line}`);
     }
-    if (inc.kind !== 'data-race' && inc.kind !== 'nil-map-write') out.push(`  note: ${CRASH_NOTE}.`);
+    if (inc.kind !== 'data-race' && inc.kind !== 'nil-map-write') {
+      out.push(`  note: ${CRASH_NOTE}.`);
+      if (inc.bystanders.length > 0) {
+        out.push('  other goroutines in user code at the crash (the other side is usually among them):');
+        for (const b of inc.bystanders) out.push(`      goroutine ${b.goroutine} [${b.state}] ${b.frame.function} ${resolver.resolve(b.frame) ?? b.frame.file}:${b.frame.line}`);
+      }
+    }
     const m = inc.matches[0];
     if (m) {
       const f = m.finding;
       out.push(`  explained by racewatch check: ${f.file}:${f.line}:${f.column}: ${f.message} [${f.check}]`);
       const other = m.primary ? f.related[0] : { file: f.file, line: f.line, message: f.message };
-      if (inc.kind !== 'data-race' && other) out.push(`  the other side, per the static finding: ${other.file}:${other.line}${other.message ? ` (${other.message})` : ''}`);
+      if (inc.kind !== 'data-race' && other) {
+        const there = inc.bystanders.find((b) => {
+          const rel = resolver.resolve(b.frame);
+          return rel !== null && b.frame.line === other.line && normalisePath(rel, resolver.cwd) === normalisePath(other.file, resolver.cwd);
+        });
+        out.push(
+          `  the other side, per the static finding: ${other.file}:${other.line}${other.message ? ` (${other.message})` : ''}` +
+            (there ? ` — goroutine ${there.goroutine} [${there.state}] was there at the crash` : ''),
+        );
+      }
     } else if (result.findings) {
       out.push('  no static finding explains this incident (a racewatch miss)');
     }

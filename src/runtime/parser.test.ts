@@ -34,6 +34,11 @@ test('Go 1.17 throw-style crash: fp/sp/pc lines, runtime frames, created by with
   assert.deepEqual(userFns(r!), ['github.com/acme/billing/ledger.(*Ledger).Post:42', 'github.com/acme/billing/ledger.(*Ledger).PostAsync.func1:51']);
   assert.equal(r!.sides[0]!.createdAt[0]!.function, 'github.com/acme/billing/ledger.(*Ledger).PostAsync');
   assert.equal(r!.otherGoroutines, 2);
+  // GOTRACEBACK=all: the other writer is visible as a runnable goroutine at the same map write.
+  assert.deepEqual(
+    r!.bystanders.map((b) => `${b.goroutine} ${b.state} ${b.frame.function}:${b.frame.line}`),
+    ['1 chan receive, 3 minutes main.main:31', '8 runnable github.com/acme/billing/ledger.(*Ledger).Post:42'],
+  );
 });
 
 test('the same crash from Go 1.17 on a CI machine and Go 1.22 with -trimpath has one signature', () => {
@@ -53,6 +58,7 @@ test('GOTRACEBACK=system dump (Go 1.23 gp=/m= headers, inlined frames, elided fr
   assert.deepEqual(userFns(r!), ['example.com/shop/cache.(*Cache).Get:27', 'example.com/shop/api.(*Server).handleItem:88']);
   assert.equal(r!.sides[0]!.createdAt[0]!.function, 'net/http.(*Server).Serve');
   assert.equal(r!.otherGoroutines, 2);
+  assert.deepEqual(r!.bystanders.map((b) => b.frame.function), ['main.main'], 'runtime-only goroutines are not bystanders');
   assert.equal(r!.truncated, false);
 });
 

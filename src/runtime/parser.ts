@@ -4,7 +4,7 @@
 // size goes through in constant memory (plus one small record per stream that has a report open).
 
 import { unwrapLine, type LogLine } from './envelope.js';
-import { stripArguments, type Frame } from './frames.js';
+import { isStdlibFrame, stripArguments, type Frame } from './frames.js';
 
 export type IncidentKind =
   | 'data-race'
@@ -57,6 +57,11 @@ export interface RawReport {
   test?: string;
   /** Goroutines other than the reporting one in a crash dump (GOTRACEBACK=all/system). */
   otherGoroutines: number;
+  /**
+   * Other goroutines of the dump that stood in user code, with their first user frame: with
+   * GOTRACEBACK=all the other side of a map conflict is usually among them (runnable at a map write).
+   */
+  bystanders: Array<{ goroutine: number; state: string; frame: Frame }>;
   /** Set by the incident grouper. */
   signature?: string;
 }
@@ -68,6 +73,7 @@ const MAX_PARTIAL = 64 * 1024;
 const MAX_OPEN_STREAMS = 4096;
 const MAX_REPORT_LINE = 8192;
 const MAX_PREFIX = 256;
+const MAX_BYSTANDERS = 8;
 
 const CRASH_KINDS: Array<[string, IncidentKind, Access]> = [
   ['concurrent map writes', 'concurrent-map-writes', 'write'],
@@ -115,6 +121,8 @@ interface OpenReport {
   otherGoroutine: boolean;
   /** A blank line was seen since the last frame. */
   afterBlank: boolean;
+  /** Crash dumps: the other goroutine being read, until its first user frame is known. */
+  bystander: { goroutine: number; state: string; created: boolean } | null;
 }
 
 interface StreamState {
@@ -307,6 +315,7 @@ export class ReportParser {
         sides: [],
         test: l.test,
         otherGoroutines: 0,
+        bystanders: [],
       },
       section: null,
       pendingFunction: null,
@@ -315,6 +324,7 @@ export class ReportParser {
       crashSideDone: false,
       otherGoroutine: false,
       afterBlank: false,
+      bystander: null,
     };
     this.openCount++;
   }
@@ -434,11 +444,13 @@ export class ReportParser {
         open.otherGoroutine = true;
         report.otherGoroutines++;
         open.section = null;
+        open.bystander = report.bystanders.length < MAX_BYSTANDERS ? { goroutine: Number(m[1]), state: m[2] ?? '', created: false } : null;
       }
       return true;
     }
     // Two goroutines that notice the conflict at once both print the fatal error line first.
     if (t.startsWith('fatal error: ') && report.sides.length === 0 && CRASH_KINDS.some(([msg]) => t === `fatal error: ${msg}`)) return true;
+    if (t === 'runtime stack:') open.bystander = null;
     if (t === 'runtime stack:' || t.startsWith('[signal ') || t.startsWith('[originating from goroutine') || t.startsWith('panic: ') || t.startsWith('[recovered') || t === 'goroutine running on other thread; stack unavailable') {
       if (t === 'runtime stack:' && report.sides.length > 0) {
         open.section = null;
@@ -451,6 +463,14 @@ export class ReportParser {
       return true;
     }
     if ((m = FILE_LINE.exec(t))) {
+      const by = open.bystander;
+      if (by && open.otherGoroutine && !by.created && open.pendingFunction !== null) {
+        const frame = { function: open.pendingFunction, file: m[1]!, line: Number(m[2]) };
+        if (!isStdlibFrame(frame)) {
+          report.bystanders.push({ goroutine: by.goroutine, state: by.state, frame });
+          open.bystander = null;
+        }
+      }
       this.addFrame(open, m[1]!, Number(m[2]));
       if (open.section?.created && !open.otherGoroutine) open.crashSideDone = true;
       open.afterBlank = false;
@@ -462,6 +482,7 @@ export class ReportParser {
     }
     if ((m = CREATED_BY.exec(t))) {
       if (open.section) open.section = { side: open.section.side, created: true };
+      if (open.bystander) open.bystander.created = true;
       open.pendingFunction = m[1]!;
       return true;
     }
