@@ -2141,8 +2141,11 @@ function isByteSequence(t: TypeParam): boolean {
   });
 }
 
+/** Unknown types (from missing packages or cgo) stay quiet: no "undefined" errors about them. */
 function isValidForError(t: Type): boolean {
-  return t !== Typ.Invalid;
+  let u = unalias(t);
+  if (u instanceof Pointer) u = unalias(u.elem);
+  return u !== Typ.Invalid && u.underlying() !== Typ.Invalid;
 }
 
 function unparen(e: ast.Expr): ast.Expr {
