@@ -67,11 +67,22 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   const sz = new Summarizer(files, src, { goVersion });
   const idx = sz.index;
   const races: Race[] = [];
-  const seen = new Set<string>();
+  // One finding per location and pair of lines: `out = append(out, x)` reads and writes
+  // out on one line, and a reviewer needs to hear about it once (the write-write pair).
+  const byLines = new Map<string, number>();
   const report = (kind: 'map' | 'data', a: AccessEvent, b: AccessEvent, actx: AccessContext, bctx: AccessContext): void => {
-    const k = a.pos < b.pos || (a.pos === b.pos && a.end <= b.end) ? `${a.pos}:${a.end}:${b.pos}:${b.end}` : `${b.pos}:${b.end}:${a.pos}:${a.end}`;
-    if (seen.has(k)) return;
-    seen.add(k);
+    const la = src.line(a.pos);
+    const lb = src.line(b.pos);
+    const k = `${a.path.key}|${Math.min(la, lb)}|${Math.max(la, lb)}|${kind}`;
+    const weight = Number(a.write) + Number(b.write);
+    const at = byLines.get(k);
+    if (at !== undefined) {
+      const prev = races[at]!;
+      if (Number(prev.a.write) + Number(prev.b.write) >= weight) return;
+      races[at] = { kind, a, b, actx, bctx };
+      return;
+    }
+    byLines.set(k, races.length);
     races.push({ kind, a, b, actx, bctx });
   };
 

@@ -913,7 +913,10 @@ class FuncWalker {
         for (const v of vars) {
           this.access({ key: v.root, root: v.root, text: v.name }, false, s.Post, { type: v.type, opNode: s.Post });
           const last = this.events[this.events.length - 1];
-          if (last && last.k === 'access') last.iterCopy = true;
+          if (last && last.k === 'access') {
+            last.iterCopy = true;
+            last.op = `${v.name} (copied into the next iteration)`;
+          }
         }
         const skip = new Set(vars.map((v) => v.root));
         const before = this.events.length;

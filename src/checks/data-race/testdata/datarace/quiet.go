@@ -1,0 +1,260 @@
+// Near misses: shared state that is ordered or locked. Nothing here is reported.
+package datarace
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *Counter) Inc() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+}
+
+func (c *Counter) Value() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+type Hits struct {
+	n atomic.Int64
+	m int64
+}
+
+func (h *Hits) Add()        { h.n.Add(1); atomic.AddInt64(&h.m, 1) }
+func (h *Hits) Load() int64 { return h.n.Load() + atomic.LoadInt64(&h.m) }
+
+func atomicCounters() int64 {
+	h := &Hits{}
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h.Add()
+		}()
+	}
+	wg.Wait()
+	return h.Load()
+}
+
+// Go 1.22: each iteration has its own i.
+func perIteration() {
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = i * 2
+		}()
+	}
+	wg.Wait()
+}
+
+func distinctSlots(n int) []int {
+	out := make([]int, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = i * i
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func writeBeforeSpawn() {
+	name := "worker"
+	done := make(chan struct{})
+	go func() {
+		_ = name
+		close(done)
+	}()
+	<-done
+	name = "idle"
+}
+
+func waitThenRead() int {
+	result := 0
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		result = 42
+	}()
+	wg.Wait()
+	return result
+}
+
+type job struct{ state string }
+
+func handoffPointer() string {
+	ch := make(chan *job)
+	back := make(chan *job)
+	go func() {
+		j := <-ch
+		j.state = "done"
+		back <- j
+	}()
+	j := &job{state: "new"}
+	ch <- j
+	j = <-back
+	return j.state
+}
+
+var (
+	settingsOnce sync.Once
+	settings     *Counter
+)
+
+func Settings() *Counter {
+	settingsOnce.Do(func() { settings = &Counter{} })
+	return settings
+}
+
+type feed struct {
+	ready atomic.Bool
+	items []string
+}
+
+func publish() {
+	f := &feed{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for !f.ready.Load() {
+		}
+		_ = len(f.items)
+	}()
+	f.items = []string{"a"}
+	f.ready.Store(true)
+	wg.Wait()
+}
+
+func goroutineLocals() {
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sum := 0
+			for j := 0; j < i; j++ {
+				sum += j
+			}
+			_ = sum
+		}()
+	}
+	wg.Wait()
+}
+
+func synchronousCallback(each func(func())) int {
+	n := 0
+	apply := func() { n++ }
+	apply()
+	apply()
+	return n
+}
+
+func byValue(limit int) {
+	var wg sync.WaitGroup
+	for k := 0; k < 2; k++ {
+		wg.Add(1)
+		go func(l int) {
+			defer wg.Done()
+			l++
+			_ = l
+		}(limit)
+	}
+	limit = 0
+	wg.Wait()
+}
+
+func closeBeforeRead() int {
+	v := 0
+	done := make(chan struct{})
+	go func() {
+		v = 7
+		close(done)
+	}()
+	select {
+	case <-done:
+	}
+	return v
+}
+
+type Pool struct {
+	mu    sync.Mutex
+	idle  []int
+	limit int
+}
+
+func (p *Pool) Put(c int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.idle) >= p.limit {
+		return
+	}
+	p.idle = append(p.idle, c)
+}
+
+func (p *Pool) Get() (int, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.idle) == 0 {
+		return 0, false
+	}
+	c := p.idle[len(p.idle)-1]
+	p.idle = p.idle[:len(p.idle)-1]
+	return c, true
+}
+
+type Gauge struct {
+	mu    sync.RWMutex
+	value float64
+}
+
+func (g *Gauge) Set(v float64) {
+	g.mu.Lock()
+	g.value = v
+	g.mu.Unlock()
+}
+
+func (g *Gauge) Get() float64 {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return g.value
+}
+
+type Queue struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []string
+}
+
+func (q *Queue) Push(s string) {
+	q.mu.Lock()
+	q.items = append(q.items, s)
+	q.mu.Unlock()
+	q.cond.Signal()
+}
+
+func (q *Queue) Pop() string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 {
+		q.cond.Wait()
+	}
+	s := q.items[0]
+	q.items = q.items[1:]
+	return s
+}

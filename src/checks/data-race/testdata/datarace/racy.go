@@ -1,0 +1,208 @@
+// Variables, fields and slice elements shared without order or a common lock.
+package datarace
+
+import (
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+func countParallel(jobs []int) int {
+	total := 0
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			total += j // want `total \+= j without a lock races with the write total \+= j`
+		}()
+	}
+	wg.Wait()
+	return total
+}
+
+func collect(ids []string) []string {
+	var out []string
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out = append(out, id) // want `out = append\(out, id\) without a lock races with the write out = append\(out, id\)`
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func firstError(tasks []func() error) error {
+	var err error
+	var wg sync.WaitGroup
+	for _, t := range tasks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if e := t(); e != nil {
+				err = e // want `err = e without a lock races with the write err = e`
+			}
+		}()
+	}
+	wg.Wait()
+	return err
+}
+
+func pollFlag() {
+	done := false
+	go func() {
+		time.Sleep(time.Millisecond)
+		done = true
+	}()
+	for !done { // want `done without a lock races with the write done = true`
+		time.Sleep(time.Microsecond)
+	}
+}
+
+type Config struct {
+	mu      sync.Mutex
+	Timeout time.Duration
+	Retries int
+}
+
+func (c *Config) SetTimeout(d time.Duration) {
+	c.mu.Lock()
+	c.Timeout = d
+	c.mu.Unlock()
+}
+
+func (c *Config) Deadline() time.Time {
+	return time.Now().Add(c.Timeout) // want `c.Timeout without a lock races with the write c.Timeout = d in \(\*Config\).SetTimeout`
+}
+
+type Conn struct {
+	mu     sync.Mutex
+	closed bool
+	peer   *Conn
+}
+
+func (c *Conn) Close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+	c.peer = nil
+}
+
+func (c *Conn) Peer() *Conn {
+	if c.closed { // want `c.closed without a lock races with the write c.closed = true`
+		return nil
+	}
+	return c.peer // want `c.peer without a lock races with the write c.peer = nil`
+}
+
+var lastRequest time.Time
+
+func track(w http.ResponseWriter, r *http.Request) {
+	lastRequest = time.Now() // want `lastRequest = time.Now\(\) without a lock races with the write lastRequest = time.Now\(\)`
+}
+
+func serve() {
+	http.HandleFunc("/track", track)
+}
+
+type Transfer struct {
+	bytes int64
+}
+
+func (t *Transfer) Add(n int64) { atomic.AddInt64(&t.bytes, n) }
+
+func (t *Transfer) Report() int64 { return t.bytes } // want `t.bytes without a lock races with the write atomic.AddInt64\(&t.bytes, n\)`
+
+func mixedAtomic() int64 {
+	tr := &Transfer{}
+	go tr.Add(10)
+	return tr.Report()
+}
+
+func fixedSlot() []int {
+	stats := make([]int, 2)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			stats[0]++ // want `stats\[0\]\+\+ without a lock races with the write stats\[0\]\+\+`
+		}()
+	}
+	wg.Wait()
+	return stats
+}
+
+type Policy struct {
+	Attempts int
+	Backoff  time.Duration
+}
+
+type Client struct {
+	policy Policy
+}
+
+func (c *Client) SetBackoff(d time.Duration) { c.policy.Backoff = d }
+
+func (c *Client) Policy() Policy { return c.policy } // want `c.policy without a lock races with the write c.policy.Backoff = d`
+
+func copyWhileWriting(c *Client) Policy {
+	go c.SetBackoff(time.Second)
+	return c.Policy()
+}
+
+type Worker struct {
+	mu    sync.RWMutex
+	count int
+}
+
+func (w *Worker) Inc() {
+	w.mu.RLock()
+	w.count++ // want `w.count\+\+ holding w.mu \(read\) races with the write w.count\+\+`
+	w.mu.RUnlock()
+}
+
+func (w *Worker) Count() int {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	return w.count // want `w.count holding w.mu \(read\) races with the write w.count\+\+`
+}
+
+func timerWrites() int {
+	attempts := 0
+	time.AfterFunc(time.Millisecond, func() {
+		attempts++
+	})
+	return attempts // want `attempts without a lock races with the write attempts\+\+ in the goroutine \(time.AfterFunc\)`
+}
+
+func pagedFetch() {
+	const pageSize, total = 10, 30
+	fetched := make(chan int)
+	for offset := 0; offset < total; offset += pageSize { // want `offset \(copied into the next iteration\) without a lock races with the write offset = offset / pageSize \* pageSize`
+		go func() {
+			fetched <- offset
+			offset = offset / pageSize * pageSize
+		}()
+		<-fetched
+	}
+}
+
+type Server struct {
+	mu      sync.Mutex
+	handled int
+	addr    string
+}
+
+func (s *Server) loop() {
+	s.addr = "closed"
+}
+
+func (s *Server) Start() string {
+	go s.loop()
+	return s.addr // want `s.addr without a lock races with the write s.addr = "closed"`
+}
