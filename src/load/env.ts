@@ -37,6 +37,44 @@ export function hostGOARCH(): string {
   }
 }
 
+const goEnvFiles = new Map<string, Map<string, string>>();
+
+/** The settings `go env -w` wrote ($GOENV, else <user config dir>/go/env), read once per file. */
+function goEnvFileSettings(): Map<string, string> {
+  let file = process.env['GOENV'];
+  if (file === 'off') return new Map();
+  if (!file) {
+    const home = homedir();
+    const configDir =
+      process.platform === 'win32'
+        ? process.env['APPDATA'] ?? join(home, 'AppData', 'Roaming')
+        : process.platform === 'darwin'
+          ? join(home, 'Library', 'Application Support')
+          : process.env['XDG_CONFIG_HOME'] || join(home, '.config');
+    file = join(configDir, 'go', 'env');
+  }
+  let settings = goEnvFiles.get(file);
+  if (settings) return settings;
+  settings = new Map();
+  try {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const eq = line.indexOf('=');
+      if (eq > 0) settings.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
+    }
+  } catch {
+    // No go env file: nothing was set with go env -w.
+  }
+  goEnvFiles.set(file, settings);
+  return settings;
+}
+
+/** A go environment variable as cmd/go reads it: the process environment if non-empty, else `go env -w`'s file. */
+export function goenv(name: string): string {
+  const value = process.env[name];
+  if (value) return value;
+  return goEnvFileSettings().get(name) ?? '';
+}
+
 const goOutputs = new Map<string, string | null>();
 
 /** Runs `go args…` once per distinct call; null when go is missing or fails. */
@@ -69,7 +107,7 @@ export function isDir(p: string): boolean {
 
 /** GOROOT: $GOROOT when it is a directory, else `go env GOROOT`, else null. */
 export function detectGoroot(): string | null {
-  const fromEnv = process.env['GOROOT'];
+  const fromEnv = goenv('GOROOT');
   if (fromEnv && isDir(join(fromEnv, 'src'))) return fromEnv;
   const out = runGoOnce(['env', 'GOROOT']);
   return out && isDir(join(out, 'src')) ? out : null;
@@ -101,11 +139,11 @@ export function releaseTags(version: string): string[] {
 
 /** GOMODCACHE, else `go env GOMODCACHE`, else the first GOPATH entry's pkg/mod, else ~/go/pkg/mod. */
 export function moduleCacheDir(): string {
-  const fromEnv = process.env['GOMODCACHE'];
+  const fromEnv = goenv('GOMODCACHE');
   if (fromEnv) return fromEnv;
   const out = runGoOnce(['env', 'GOMODCACHE']);
   if (out) return out;
-  const gopath = (process.env['GOPATH'] ?? '').split(delimiter).find((p) => p !== '');
+  const gopath = goenv('GOPATH').split(delimiter).find((p) => p !== '');
   return join(gopath ?? join(homedir(), 'go'), 'pkg', 'mod');
 }
 
@@ -114,12 +152,12 @@ export function moduleCacheDir(): string {
  * and, on the host, on exactly when a C compiler ($CC, else gcc, else clang) is on PATH.
  */
 export function cgoEnabled(goos: string, goarch: string): boolean {
-  const env = process.env['CGO_ENABLED'];
+  const env = goenv('CGO_ENABLED');
   if (env === '0') return false;
   if (env === '1') return true;
   if (goos !== hostGOOS() || goarch !== hostGOARCH()) return false;
   if (goos === 'js' || goos === 'wasip1' || goos === 'plan9') return false;
-  const cc = (process.env['CC'] ?? '').trim().split(/\s+/)[0];
+  const cc = goenv('CC').trim().split(/\s+/)[0];
   const candidates = cc ? [cc] : ['gcc', 'clang'];
   return candidates.some(onPath);
 }
@@ -145,10 +183,10 @@ export function toolTags(goos: string, goarch: string, goroot: string | null): S
     if (out !== null) return new Set(out.split(/\s+/).filter((t) => t !== ''));
   }
   const tags = new Set<string>();
-  for (const exp of (process.env['GOEXPERIMENT'] ?? '').split(',')) {
+  for (const exp of goenv('GOEXPERIMENT').split(',')) {
     if (exp && !exp.startsWith('no')) tags.add(`goexperiment.${exp}`);
   }
-  const level = (name: string, dflt: string): string => process.env[name] || dflt;
+  const level = (name: string, dflt: string): string => goenv(name) || dflt;
   if (goarch === 'amd64') {
     const n = parseInt(level('GOAMD64', 'v1').slice(1), 10) || 1;
     for (let i = 1; i <= n; i++) tags.add(`amd64.v${i}`);
@@ -163,6 +201,12 @@ export function toolTags(goos: string, goarch: string, goroot: string | null): S
 
 /** -mod from GOFLAGS ("mod", "vendor", "readonly"), or "" when not set. */
 export function goflagsMod(): string {
-  const m = /(?:^|\s)--?mod=(\S+)/.exec(process.env['GOFLAGS'] ?? '');
+  const m = /(?:^|\s)--?mod=(\S+)/.exec(goenv('GOFLAGS'));
   return m ? m[1]! : '';
+}
+
+/** -tags from GOFLAGS ("-tags=a,b"), used when the caller gives none. */
+export function goflagsTags(): string[] {
+  const m = /(?:^|\s)--?tags=(\S*)/.exec(goenv('GOFLAGS'));
+  return m ? m[1]!.split(',').filter((t) => t !== '') : [];
 }

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, requireGo } from '../testutil/go.js';
 import { createLoader } from './loader.js';
@@ -42,13 +44,14 @@ const variants: Variant[] = [
   { label: 'GOARCH=386', opts: { goarch: '386' }, goArgs: [], env: { GOARCH: '386' } },
   { label: '-tags x', opts: { tags: ['x'] }, goArgs: ['-tags', 'x'], env: {} },
   { label: 'CGO_ENABLED=0', opts: {}, goArgs: [], env: { CGO_ENABLED: '0' } },
+  { label: 'GOFLAGS=-tags=x', opts: {}, goArgs: [], env: { GOFLAGS: '-tags=x' } },
 ];
 
 const fixtureModules = ['modmain', 'localdep', 'workspace/a', 'workspace/b', 'vendored', 'broken', 'workvendor/m'];
 
 function loadAll(dir: string, v: Variant, patterns = ['./...']): SourcePackage[] {
   // The loader reads GOOS/GOARCH/CGO_ENABLED from the environment when options leave them out.
-  const env: Record<string, string | undefined> = { GOOS: undefined, GOARCH: undefined, CGO_ENABLED: undefined, ...v.env };
+  const env: Record<string, string | undefined> = { GOOS: undefined, GOARCH: undefined, CGO_ENABLED: undefined, GOFLAGS: undefined, ...v.env };
   return withEnv(env, () => createLoader({ cwd: dir, tests: true, ...v.opts }).packages(patterns).packages);
 }
 
@@ -311,4 +314,26 @@ test('files go/build rejects or complains about give errors with positions, neve
   assert.match(where('cgo_test.go'), /use of cgo in test/);
   assert.match(where('b.go'), /found packages mixed and other/);
   assert.equal(packages[0]!.name, 'bad');
+});
+
+test('settings written by go env -w apply when the environment leaves them unset', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-goenv-'));
+  try {
+    const file = join(dir, 'env');
+    writeFileSync(file, 'GOOS=windows\nGOFLAGS=-tags=x\n');
+    withEnv({ GOENV: file, GOOS: undefined, GOARCH: 'amd64', GOFLAGS: undefined, CGO_ENABLED: undefined }, () => {
+      const loader = createLoader({ cwd: join(testdata, 'modmain'), tests: true });
+      const pkg = loader.packages(['./constraints']).packages[0]!;
+      const names = pkg.goFiles.map((f) => f.slice(f.lastIndexOf('/') + 1));
+      assert.ok(names.includes('windows_only.go'), names.join(' '));
+      assert.ok(names.includes('tag_x.go'), names.join(' '));
+    });
+    withEnv({ GOENV: file, GOOS: 'linux', GOARCH: 'amd64', GOFLAGS: undefined }, () => {
+      const loader = createLoader({ cwd: join(testdata, 'modmain'), tests: true, tags: [] });
+      const names = loader.packages(['./constraints']).packages[0]!.goFiles.map((f) => f.slice(f.lastIndexOf('/') + 1));
+      assert.ok(!names.includes('windows_only.go') && !names.includes('tag_x.go'), 'the environment and options win over the file');
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

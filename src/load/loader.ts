@@ -9,7 +9,9 @@ import {
   cgoEnabled,
   defaultGoVersion,
   detectGoroot,
+  goenv,
   goflagsMod,
+  goflagsTags,
   hostGOARCH,
   hostGOOS,
   isDir,
@@ -108,12 +110,12 @@ class GoLoader implements Loader {
   constructor(opts: LoadOptions) {
     this.cwd = resolve(opts.cwd);
     this.tests = opts.tests !== false;
-    const goos = opts.goos || process.env['GOOS'] || hostGOOS();
-    const goarch = opts.goarch || process.env['GOARCH'] || hostGOARCH();
+    const goos = opts.goos || goenv('GOOS') || hostGOOS();
+    const goarch = opts.goarch || goenv('GOARCH') || hostGOARCH();
     this.goroot = opts.goroot === undefined ? detectGoroot() : opts.goroot;
     this.gorootSrc = this.goroot ? join(resolve(this.goroot), 'src') : null;
     this.toolchain = this.goroot ? toolchainVersion(this.goroot) : defaultGoVersion;
-    const tags = new Set<string>([...(opts.tags ?? []), ...releaseTags(this.toolchain)]);
+    const tags = new Set<string>([...(opts.tags ?? goflagsTags()), ...releaseTags(this.toolchain)]);
     let late: Set<string> | null = null;
     const goroot = this.goroot;
     this.build = {
@@ -390,7 +392,7 @@ class GoLoader implements Loader {
   private defaultContext(): ModuleContext | null {
     if (this.defaultContextValue !== undefined) return this.defaultContextValue;
     let ctx: ModuleContext | null = null;
-    const gowork = process.env['GOWORK'];
+    const gowork = goenv('GOWORK');
     let workFile: string | null = null;
     if (gowork === 'off') workFile = null;
     else if (gowork) workFile = resolve(this.cwd, gowork);
