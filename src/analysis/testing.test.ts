@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Check } from './check.js';
-import { parseWantLiterals, runTestdata } from './testing.js';
+import { buildFixedPackages, parseWantLiterals, runTestdata } from './testing.js';
+import { requireGo } from '../testutil/go.js';
 
 // Reports every identifier named "bad", with a fix renaming it to "good".
 const toy: Check = {
@@ -77,4 +78,14 @@ test('harness fails when fixes have no golden file, and on testdata that does no
   const text = r.failures.join('\n');
   assert.match(text, /r\/r\.go: diagnostics suggest fixes but r\/r\.go\.golden is missing/);
   assert.match(text, /s\/s\.go:3:\d+: testdata does not load or parse/);
+});
+
+test('fixed packages are built: a golden that does not compile fails', (t) => {
+  if (!requireGo(t)) return;
+  const good = testdata({ 'p/p.go': 'package p\n\nvar bad = 1\n', 'p/p.go.golden': 'package p\n\nvar good = 1\n' });
+  assert.deepEqual(buildFixedPackages(good), []);
+  const broken = testdata({ 'p/p.go': 'package p\n\nvar bad = 1\n', 'p/p.go.golden': 'package p\n\nvar good = undefinedName\n' });
+  const failures = buildFixedPackages(broken);
+  assert.equal(failures.length, 1);
+  assert.match(failures[0]!, /\.\/p: the fixed package does not build:[\s\S]*undefined: undefinedName/);
 });

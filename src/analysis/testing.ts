@@ -15,8 +15,12 @@
 // hold the file with the first fix of every diagnostic applied, safe or unsafe alike (so
 // unsafe fixes are tested too; fixes are alternatives, and the first is the preferred
 // one). Overlapping edits fail. RACEWATCH_UPDATE_GOLDEN=1 (re)writes golden files.
+// buildFixedPackages then proves with `go vet` (which type-checks tests too) that the
+// fixed packages still compile.
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Check } from './check.js';
 import { runChecks } from './driver.js';
@@ -197,4 +201,31 @@ function firstDifference(want: string, got: string): string {
     if (a[i] !== b[i]) return `  line ${i + 1}:\n  - golden: ${JSON.stringify(a[i] ?? '<end of file>')}\n  + fixed:  ${JSON.stringify(b[i] ?? '<end of file>')}`;
   }
   return '  (identical lines; differing line endings?)';
+}
+
+/**
+ * Builds, with the real Go toolchain, every testdata package that has golden files,
+ * with each .go file replaced by its golden version: a suggested fix must leave code
+ * that compiles. Returns failures as "dir: go build output". Needs `go` on PATH.
+ */
+export function buildFixedPackages(testdataDir: string, goBinary = 'go'): string[] {
+  const failures: string[] = [];
+  const withGoldens = packageDirs(testdataDir).filter((d) => readdirSync(d).some((n) => n.endsWith('.go.golden')));
+  if (withGoldens.length === 0) return failures;
+  const copy = mkdtempSync(join(tmpdir(), 'racewatch-fixed-'));
+  try {
+    cpSync(testdataDir, copy, { recursive: true });
+    for (const dir of withGoldens) {
+      const target = join(copy, relative(testdataDir, dir));
+      for (const n of readdirSync(target)) if (n.endsWith('.go.golden')) renameSync(join(target, n), join(target, n.slice(0, -'.golden'.length)));
+    }
+    for (const dir of withGoldens) {
+      const rel = './' + (relative(testdataDir, dir) || '.');
+      const r = spawnSync(goBinary, ['vet', rel], { cwd: copy, encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod', GOWORK: 'off' } });
+      if (r.status !== 0) failures.push(`${rel}: the fixed package does not build:\n${(r.stderr || r.stdout || '').trim()}`);
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+  return failures;
 }

@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checks } from './registry.js';
-import { repoRoot } from '../testutil/go.js';
+import { findGo, repoRoot, requireGo } from '../testutil/go.js';
 import { DOC_SECTIONS, docSections, goCodeBlock } from '../analysis/doc.js';
-import { expectationsOf, packageDirs, runTestdata } from '../analysis/testing.js';
+import { buildFixedPackages, expectationsOf, packageDirs, runTestdata } from '../analysis/testing.js';
 import { runChecks } from '../analysis/driver.js';
 import { badSuppressionCheck } from '../analysis/suppress.js';
 import type { Check } from '../analysis/check.js';
@@ -21,6 +21,17 @@ for (const check of checks) {
     const result = await runTestdata(check, join(checksDir, check.name, 'testdata'));
     assert.ok(result.packages > 0, `${check.name} has no testdata packages`);
     assert.deepEqual(result.failures, [], `${check.name} testdata:\n${result.failures.join('\n')}`);
+  });
+}
+
+for (const check of checks) {
+  const testdata = join(checksDir, check.name, 'testdata');
+  const hasGoldens = packageDirs(testdata).some((d) => readdirSync(d).some((n) => n.endsWith('.go.golden')));
+  if (!hasGoldens) continue;
+  test(`${check.name}: packages with suggested fixes applied (the .golden files) still build`, (t) => {
+    if (!requireGo(t)) return;
+    const failures = buildFixedPackages(testdata, findGo()!.go);
+    assert.deepEqual(failures, [], failures.join('\n'));
   });
 }
 
