@@ -610,8 +610,12 @@ class GoLoader implements Loader {
     if (ctx) pkg = this.fromModules(ctx, importPath);
     else if (!isStdPath(importPath)) this.note('nomod', `no go.mod found above ${this.cwd}: only the standard library is resolved`);
     if (!pkg && !ctx && importPath.startsWith('golang.org/x/sync/')) pkg = this.stubPackage(importPath);
-    if (!pkg && isStdPath(importPath) && !this.gorootSrc && (!ctx || !ctx.mainModules.some((m) => importPath.startsWith(m.path)))) {
-      this.note('nogoroot', 'no GOROOT (Go is not installed): only racewatch\'s built-in description of sync, sync/atomic, context, time, net/http, fmt, errors, maps, slices, encoding/json, reflect, runtime and unsafe is known; install Go for the rest of the standard library');
+    const inMain = ctx?.mainModules.some((m) => importPath === m.path || importPath.startsWith(m.path + '/')) ?? false;
+    if (!pkg && isStdPath(importPath) && !this.gorootSrc && !inMain) {
+      this.note(
+        'nogoroot',
+        `no GOROOT (Go is not installed): the standard library is known only through racewatch's built-in description of part of it (${importPath} is not in it); install Go for the rest`,
+      );
     }
     return pkg;
   }
