@@ -16,6 +16,11 @@ export interface Path {
   key: string;
   root: string;
   text: string;
+  /**
+   * Reached through a copy of the location's value (`m := c.items`, a getter's result):
+   * operations on the map it holds do not read the location itself at that moment.
+   */
+  detached?: boolean;
 }
 
 export type LockMode = 'w' | 'r';

@@ -212,7 +212,8 @@ function conflict(a: AccessEvent, b: AccessEvent): 'map' | 'data' | null {
   if (a.mapOp || b.mapOp) {
     // A map operation reads the variable holding the map: it conflicts with replacing it.
     const plain = a.mapOp ? b : a;
-    return plain.write ? 'map' : null;
+    const op = a.mapOp ? a : b;
+    return plain.write && !op.path.detached ? 'map' : null;
   }
   return 'data';
 }
@@ -365,7 +366,9 @@ function mayRunInParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread
   if (ta === tb) {
     // Two instances of one goroutine; each instance has its own loop-fresh variables.
     const r = a.path.root;
-    return !ta.fresh.has(r) && !ta.ownLocals.has(r);
+    if (ta.fresh.has(r) || ta.ownLocals.has(r)) return false;
+    // Instances that pass a token around (a ring of channels) take turns.
+    return !handoff(a, ta, b, ta) && !handoff(b, ta, a, ta);
   }
   if (!isAncestor(ta, tb) && !isAncestor(tb, ta) && (ta.ownLocals.has(a.path.root) || tb.ownLocals.has(b.path.root))) return false;
   if (isAncestor(tb, ta)) return mayRunInParallel(b, tb, a, ta);

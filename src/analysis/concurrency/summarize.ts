@@ -325,7 +325,7 @@ class FuncWalker {
     this.events.push(e);
   }
 
-  access(path: Path | null, write: boolean, node: ast.Node, o: { mapOp?: boolean; atomic?: boolean; opNode?: ast.Node; type?: LType } = {}): void {
+  access(path: Path | null, write: boolean, node: ast.Node, o: { mapOp?: boolean; atomic?: boolean; opNode?: ast.Node; type?: LType; base?: boolean } = {}): void {
     if (!path) return;
     const opNode = o.opNode ?? node;
     const t = o.type ?? UNKNOWN;
@@ -337,7 +337,7 @@ class FuncWalker {
       write,
       mapOp: o.mapOp ?? false,
       mapLoc,
-      structVal: !o.mapOp && (u.k === 'struct' || u.k === 'array'),
+      structVal: !o.mapOp && !o.base && (u.k === 'struct' || u.k === 'array'),
       atomic: o.atomic ?? false,
       op: this.sz.text(astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
       pos: astPos(node),
@@ -534,7 +534,7 @@ class FuncWalker {
         if (e.Name === '_') return null;
         const v = this.lookupVar(e.Name);
         if (v) {
-          if (v.alias) return { key: v.alias.key, root: v.alias.root, text: e.Name };
+          if (v.alias) return { key: v.alias.key, root: v.alias.root, text: e.Name, detached: true };
           return { key: v.root, root: v.root, text: e.Name };
         }
         if (this.sz.index.globals.has(e.Name)) return { key: `G${e.Name}`, root: `G${e.Name}`, text: e.Name };
@@ -593,12 +593,12 @@ class FuncWalker {
     const r = s.result;
     if (!r) return null;
     const text = this.sz.text(astPos(e), exprEnd(e));
-    if (r.root.startsWith('G')) return { ...r, text };
-    if (r.root === s.recvRoot && recv) return { key: recv.key + r.key.slice(r.root.length), root: recv.root, text };
+    if (r.root.startsWith('G')) return { ...r, text, detached: true };
+    if (r.root === s.recvRoot && recv) return { key: recv.key + r.key.slice(r.root.length), root: recv.root, text, detached: true };
     const i = s.paramRoots.indexOf(r.root);
     if (i >= 0 && e.Args[i]) {
       const a = this.pathOf(e.Args[i]!);
-      if (a && isReference(this.sz.index.underlying(this.typeOf(e.Args[i]!)))) return { key: a.key + r.key.slice(r.root.length), root: a.root, text };
+      if (a && isReference(this.sz.index.underlying(this.typeOf(e.Args[i]!)))) return { key: a.key + r.key.slice(r.root.length), root: a.root, text, detached: true };
     }
     return null;
   }
@@ -1040,7 +1040,7 @@ class FuncWalker {
       }
       case 'SelectorExpr': {
         if (this.importPath(t.X) !== undefined) return;
-        this.walkExpr(t.X);
+        this.walkExpr(t.X, false, true);
         const ft = this.typeOf(t);
         if (this.recvValue && this.isRecv(t.X)) {
           // A value receiver's fields are a copy: writing them touches nothing shared.
@@ -1096,7 +1096,7 @@ class FuncWalker {
   /** The map operand of a map operation: its own location is read, nothing more. */
   private walkMapOperand(x: ast.Expr): void {
     const u = unparen(x);
-    if (u.kind === 'SelectorExpr') this.walkExpr(u.X);
+    if (u.kind === 'SelectorExpr') this.walkExpr(u.X, false, true);
     else if (u.kind === 'IndexExpr') {
       this.walkExpr(u.X);
       this.walkExpr(u.Index);
@@ -1159,27 +1159,32 @@ class FuncWalker {
   // ---- expressions
 
   /** Records the reads an expression performs (and the effects of the calls in it). */
-  walkExpr(e: ast.Expr, stmt = false): void {
+  /**
+   * Records the reads an expression performs (and the effects of the calls in it).
+   * `base`: the expression is only the base of a selector or index (reading c.inner.m
+   * reads the field m of c.inner, not the whole struct c.inner).
+   */
+  walkExpr(e: ast.Expr, stmt = false, base = false): void {
     switch (e.kind) {
       case 'Ident': {
         const v = this.lookupVar(e.Name);
         if (v) {
           // Reading the variable itself (an alias names the location only as a base).
-          if (v.tracked && !isSyncValue(v.type)) this.access({ key: v.root, root: v.root, text: e.Name }, false, e, { type: v.type });
+          if (v.tracked && !isSyncValue(v.type)) this.access({ key: v.root, root: v.root, text: e.Name }, false, e, { type: v.type, base });
         } else if (this.sz.index.globals.has(e.Name)) {
           const t = this.typeOf(e);
-          if (!isSyncValue(t)) this.access(this.pathOf(e), false, e, { type: t });
+          if (!isSyncValue(t)) this.access(this.pathOf(e), false, e, { type: t, base });
         }
         return;
       }
       case 'ParenExpr':
-        return this.walkExpr(e.X, stmt);
+        return this.walkExpr(e.X, stmt, base);
       case 'SelectorExpr': {
         if (this.importPath(e.X) !== undefined) return;
-        this.walkExpr(e.X);
+        this.walkExpr(e.X, false, true);
         const xt = this.typeOf(e.X);
         const f = this.sz.index.field(xt, e.Sel.Name);
-        if (f && !isSyncValue(f.type)) this.access(this.pathOf(e), false, e, { type: f.type });
+        if (f && !isSyncValue(f.type)) this.access(this.pathOf(e), false, e, { type: f.type, base });
         return;
       }
       case 'IndexExpr': {
@@ -1189,7 +1194,7 @@ class FuncWalker {
           this.mapRead(e.X, e);
           return;
         }
-        this.walkExpr(e.X);
+        this.walkExpr(e.X, false, true);
         const p = this.pathOf(e);
         if (p) this.access(p, false, e);
         return;
@@ -1350,6 +1355,20 @@ class FuncWalker {
         return;
       }
       const decl = this.sz.index.funcs.get(fun.Name);
+      const rtLock = /^(lock|unlock|lockWithRank|unlockWithRank|lock2|unlock2)$/.exec(fun.Name);
+      if (rtLock && args.length >= 1 && unparen(args[0]!).kind === 'UnaryExpr') {
+        // The runtime's own mutexes: lock(&sched.lock) / unlock(&sched.lock).
+        const lp = this.pathOf((unparen(args[0]!) as ast.UnaryExpr).X);
+        if (lp) {
+          if (fun.Name.startsWith('lock')) this.locks = lockSetUnion(this.locks, new Map([[lp.key, { mode: 'w' as LockMode, text: lp.text }]]));
+          else if (this.locks.has(lp.key)) {
+            const next = new Map(this.locks);
+            next.delete(lp.key);
+            this.locks = next;
+          } else this.released.add(lp.key);
+          return;
+        }
+      }
       if (decl) {
         this.walkArgs(args, false);
         if (isTerminatingName(fun.Name)) this.terminated = true;
@@ -1574,7 +1593,7 @@ class FuncWalker {
     if (u.kind === 'Ident') {
       // Calling through a pointer variable reads the variable.
       if (this.typeOf(u).k === 'ptr') this.walkExpr(u);
-    } else if (u.kind === 'SelectorExpr') this.walkExpr(u.X);
+    } else if (u.kind === 'SelectorExpr') this.walkExpr(u.X, false, true);
     else if (u.kind === 'CallExpr' || u.kind === 'IndexExpr') this.walkExpr(u);
   }
 
@@ -1721,8 +1740,9 @@ class FuncWalker {
         return { key: k, root, text: p.text };
       }
       if (!sb.path || (sb.mapsOnly && !mapOp)) {
-        let f = fresh.get(p.root);
-        if (!f) fresh.set(p.root, (f = (sb.path ? 'C' : '') + this.sz.newFreshRoot()));
+        const slot = sb.path ? p.root : p.root + '#var';
+        let f = fresh.get(slot);
+        if (!f) fresh.set(slot, (f = (sb.path ? 'C' : '') + this.sz.newFreshRoot()));
         return { key: f + p.key.slice(p.root.length), root: f, text: p.text };
       }
       return { key: sb.path.key + p.key.slice(p.root.length), root: sb.path.root, text: p.text };
