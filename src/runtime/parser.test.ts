@@ -215,3 +215,17 @@ test('more envelopes: Loki labels after a timestamp, Cloud Logging textPayload, 
   [l] = unwrapLine('{"@message":"goroutine 1 [running]:","@timestamp":1717236000000}');
   assert.deepEqual([l!.text, l!.time], ['goroutine 1 [running]:', 1717236000000]);
 });
+
+test('a stream that goes quiet inside a report does not hold the rest of the input: the report is closed as truncated', async () => {
+  const head = sample('go119-race-truncated.txt').split('\n').slice(1, 8).map((l) => `[pod/dead-1/app] ${l}`);
+  const others = Array.from({ length: 60_000 }, (_, i) => `[pod/live-2/app] request ${i} ok`);
+  const reports: RawReport[] = [];
+  const p = new ReportParser((r) => reports.push(r));
+  p.beginInput('t');
+  for (const line of [...head, ...others.slice(0, 30_000)]) p.feed(line);
+  assert.equal(p.busy, false, 'the quiet stream no longer keeps the parser busy');
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.truncated, true);
+  assert.equal(reports[0]!.source, 'dead-1/app');
+  p.endInput();
+});

@@ -74,6 +74,8 @@ const MAX_OPEN_STREAMS = 4096;
 const MAX_REPORT_LINE = 4096;
 const MAX_PREFIX = 256;
 const MAX_BYSTANDERS = 8;
+const SWEEP_EVERY = 4096;
+const STALE_LINES = 20_000;
 
 const CRASH_KINDS: Array<[string, IncidentKind, Access]> = [
   ['concurrent map writes', 'concurrent-map-writes', 'write'],
@@ -148,6 +150,8 @@ interface OpenReport {
 interface StreamState {
   open: OpenReport | null;
   partial: string;
+  /** Input line of the stream's latest line. */
+  lastLine: number;
 }
 
 export interface ParserStats {
@@ -195,9 +199,29 @@ export class ReportParser {
 
   /** True while some stream is inside a report: every line must then be looked at. */
   get busy(): boolean {
+    if (this.openCount === 0 && this.partialCount === 0) return false;
+    if (this.lineNo >= this.nextSweep) this.sweep();
     return this.openCount > 0 || this.partialCount > 0;
   }
   private partialCount = 0;
+  private nextSweep = SWEEP_EVERY;
+
+  /**
+   * A stream that went quiet in the middle of a report (a pod that died, a cut-off shipper)
+   * must not keep the whole input on the slow path: its report is closed as truncated and a
+   * pending partial line is dropped once other streams have printed STALE_LINES lines.
+   */
+  private sweep(): void {
+    this.nextSweep = this.lineNo + SWEEP_EVERY;
+    for (const st of this.streams.values()) {
+      if (this.lineNo - st.lastLine <= STALE_LINES) continue;
+      if (st.open) this.close(st, st.open.report.kind === 'data-race' ? true : !this.crashComplete(st.open));
+      if (st.partial) {
+        st.partial = '';
+        this.partialCount--;
+      }
+    }
+  }
 
   /** Counts lines that the caller knows cannot matter (fast path for bulk log text). */
   skipLines(count: number): void {
@@ -223,7 +247,7 @@ export class ReportParser {
     let s = this.streams.get(source);
     if (!s) {
       if (this.streams.size >= MAX_OPEN_STREAMS) this.evictIdleStream();
-      s = { open: null, partial: '' };
+      s = { open: null, partial: '', lastLine: this.lineNo };
       this.streams.set(source, s);
     }
     return s;
@@ -239,6 +263,7 @@ export class ReportParser {
 
   private feedLine(l: LogLine): void {
     const st = this.stream(l.source);
+    st.lastLine = this.lineNo;
     let text = l.text;
     if (st.partial) {
       text = st.partial + text;
