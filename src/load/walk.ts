@@ -2,11 +2,13 @@
 // below the root, directories named testdata or starting with '.' or '_' are skipped,
 // as are vendor directories, nested modules (a go.mod of their own), symlinks and
 // the directories a go.mod `ignore` directive names.
-// (src/load/patterns.ts, by the parser engineer, expands patterns for other commands;
-// this walker is the loader's own, kept small until the two are reconciled.)
+// The directory-name rule is patterns.ts's `walkable` (shared with `racewatch parse`, which
+// expands patterns without modules); stopping at nested modules and at `ignore`d directories
+// is module knowledge, so it lives here.
 
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { walkable } from './patterns.js';
 
 export function walkPackageDirs(
   root: string,
@@ -20,7 +22,7 @@ export function walkPackageDirs(
     if (!isRoot && entries?.some((e) => e.name === 'go.mod' && !e.isDirectory())) return;
     visit(dir);
     const subdirs = (entries ?? [])
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && e.name !== 'testdata' && e.name !== 'vendor')
+      .filter((e) => e.isDirectory() && walkable(e.name))
       .map((e) => e.name)
       .sort();
     for (const name of subdirs) walk(join(dir, name), false);
