@@ -811,7 +811,11 @@ export class Checker {
         return this.call(e, hint);
       case 'StarExpr': {
         const x = this.rawExpr(e.X, undefined, wantType);
-        if (x.mode === Mode.TypeExpr) return { mode: Mode.TypeExpr, type: new Pointer(x.type) };
+        if (x.mode === Mode.TypeExpr) {
+          // *T of an invalid T is invalid, as go/types has it (no follow-on errors).
+          if (unalias(x.type) === Typ.Invalid) return { mode: Mode.TypeExpr, type: Typ.Invalid };
+          return { mode: Mode.TypeExpr, type: new Pointer(x.type) };
+        }
         if (x.mode === Mode.Invalid) return invalidOp;
         const u = coreType(x.type);
         if (u instanceof Pointer) return { mode: Mode.Variable, type: u.elem };
@@ -1226,7 +1230,11 @@ export class Checker {
       return { mode: Mode.Value, type: Typ.UntypedBool };
     }
     let t = x.type;
-    if (isUntyped(x.type) && isUntyped(y.type)) t = largerUntyped(x.type, y.type);
+    if (isUntyped(x.type) && isUntyped(y.type)) {
+      t = largerUntyped(x.type, y.type);
+      if (x.type !== t && untypedRank.has((x.type as Basic).kind)) this.updateExprType(e.X, t);
+      if (y.type !== t && untypedRank.has((y.type as Basic).kind)) this.updateExprType(e.Y, t);
+    }
     if (op === Token.LAND || op === Token.LOR) {
       if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.val?.kind === 'bool' && y.val?.kind === 'bool') {
         return { mode: Mode.Constant, type: t, val: { kind: 'bool', v: op === Token.LAND ? x.val.v && y.val.v : x.val.v || y.val.v } };
@@ -1322,6 +1330,7 @@ export class Checker {
       const arg = e.Args[0];
       if (!arg) return invalidOp;
       const x = this.expr(arg, T);
+      if (x.mode === Mode.Invalid || unalias(T) === Typ.Invalid || T.underlying() === Typ.Invalid) return invalidOp;
       const constant = x.mode === Mode.Constant && isConstType(T) && !(T instanceof TypeParam);
       if (isUntyped(x.type)) {
         // As go/types: the conversion gives an untyped argument its final type, except
@@ -1386,11 +1395,6 @@ export class Checker {
       if (e.Fun !== funE) {
         const otv = this.info.types.get(e.Fun);
         if (otv) otv.type = inst;
-      }
-      const selE = funE.kind === 'IndexExpr' || funE.kind === 'IndexListExpr' ? unparen(funE.X) : funE;
-      if (selE !== funE) {
-        const stv = this.info.types.get(selE);
-        if (stv) stv.type = inst;
       }
       sig = inst;
       const instParams = sig.params.vars.map((v) => v.type);
@@ -1501,7 +1505,7 @@ export class Checker {
         if (e.Ellipsis !== 0 && args.length === 2) {
           const y = argN(1);
           if ((isString(y.type) || (y.type instanceof TypeParam && isByteSequence(y.type))) && isBasic(elem, BasicInfo.IsInteger) && (elem.underlying() as Basic).kind === BasicKind.Uint8) {
-            const t = untypedTo(y, 1, Typ.String).type;
+            const t = isUntyped(y.type) ? defaultType(y.type) : y.type;
             const s = new Signature(null, new Tuple([new Var(0, null, '', S), new Var(0, null, '', t)]), new Tuple([new Var(0, null, '', S)]), true);
             this.recordBuiltinType(e.Fun, s);
             return { mode: Mode.Value, type: S };
@@ -1630,6 +1634,11 @@ export class Checker {
         const x = argN(0);
         if (x.mode === Mode.Invalid) return invalidOp;
         const t = untypedTo(x, 0, defaultType(x.type)).type;
+        if (mentionsTypeParam(t)) {
+          // Not a constant for generic types: go/types records a signature then.
+          sig(Typ.Uintptr, t);
+          return { mode: Mode.Value, type: Typ.Uintptr };
+        }
         const v = id === 'Sizeof' ? sizeof(t) : alignof(t);
         return { mode: Mode.Constant, type: Typ.Uintptr, val: v < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(v) } };
       }
@@ -1673,7 +1682,8 @@ export class Checker {
         const p = argN(0);
         const n = argN(1);
         const nt = untypedTo(n, 1, Typ.Int).type;
-        sig(Typ.String, p.type, nt);
+        void p;
+        sig(Typ.String, new Pointer(Typ.Byte), nt);
         return { mode: Mode.Value, type: Typ.String };
       }
       case 'StringData': {
@@ -2067,7 +2077,6 @@ export class Checker {
           if ((u.info & BasicInfo.IsString) !== 0) {
             key = Typ.Int;
             val = Typ.Rune;
-            if (isUntyped(x.type)) this.convertUntyped(x, Typ.String, s.X);
           } else if ((u.info & BasicInfo.IsInteger) !== 0) {
             key = isUntyped(x.type) ? Typ.Int : x.type;
             if (isUntyped(x.type)) this.convertUntyped(x, Typ.Int, s.X);
@@ -2142,6 +2151,17 @@ function isByteSequence(t: TypeParam): boolean {
 }
 
 /** Unknown types (from missing packages or cgo) stay quiet: no "undefined" errors about them. */
+function mentionsTypeParam(t: Type, depth = 0): boolean {
+  if (depth > 8) return false;
+  t = unalias(t);
+  if (t instanceof TypeParam) return true;
+  if (t instanceof Pointer || t instanceof Slice || t instanceof ArrayType || t instanceof Chan) return mentionsTypeParam(t.elem, depth + 1);
+  if (t instanceof MapType) return mentionsTypeParam(t.key, depth + 1) || mentionsTypeParam(t.elem, depth + 1);
+  if (t instanceof Struct) return t.fields.some((f) => mentionsTypeParam(f.type, depth + 1));
+  if (t instanceof Named) return t.typeArgs.some((a) => mentionsTypeParam(a, depth + 1));
+  return false;
+}
+
 function isValidForError(t: Type): boolean {
   let u = unalias(t);
   if (u instanceof Pointer) u = unalias(u.elem);
