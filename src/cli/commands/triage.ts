@@ -63,6 +63,9 @@ export const triageCommand: Command = {
         throw err;
       }
     }
+    if ((files.length === 0 || files.includes('-')) && process.stdin.isTTY) {
+      io.stderr.write('racewatch triage: reading logs from standard input (end with Ctrl-D; pass files as arguments)\n');
+    }
     const run = await triageInputs(files, { cwd: io.cwd, findings });
     for (const e of run.inputErrors) io.stderr.write(`racewatch triage: ${e}\n`);
     const text =
