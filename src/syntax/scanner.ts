@@ -149,74 +149,92 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x30 && c <= 0x39)) identByte[c] = 1;
 }
 
-// ---- identifier interning: one table per thread, shared by every file it scans
+// ---- identifier interning: one table per thread, shared by every file it scans.
+// An identifier seen before costs a hash probe and a byte comparison, no allocation.
+// A slot is four int32s side by side (hash, arena offset, length, token) so that a
+// probe touches one cache line; the name's bytes live in an arena so the comparison
+// is typed array to typed array. The table is small enough to stay in cache and is
+// simply cleared when half full: it then refills with the names of the code at hand.
 
-const INTERN_SIZE = 1 << 17;
+const INTERN_BITS = 16;
+const INTERN_SIZE = 1 << INTERN_BITS;
 const INTERN_MASK = INTERN_SIZE - 1;
-let internStr: (string | undefined)[] = packedArray(INTERN_SIZE);
-let internTok = new Uint8Array(INTERN_SIZE);
+const INTERN_LIMIT = INTERN_SIZE >> 1;
+const internTab = new Int32Array(INTERN_SIZE * 4); // hash (never 0; 0 = free), offset, length, token
+const internStr: string[] = [];
+for (let i = 0; i < INTERN_SIZE; i++) internStr.push('');
+let arena = new Uint8Array(1 << 18);
+let arenaUsed = 0;
 let internCount = 0;
 
-/** A packed array of undefined (new Array(n) of this size would use slow dictionary elements). */
-function packedArray(n: number): (string | undefined)[] {
-  const a: (string | undefined)[] = [];
-  for (let i = 0; i < n; i++) a.push(undefined);
-  return a;
-}
-
-function hashBytes(src: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-  return h >>> 0;
-}
+/** FNV-1a, forced non-zero (the scan loop computes the same over bytes). */
 function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 1;
 }
+
+function internInsert(slot: number, hash: number, src: Uint8Array, start: number, end: number, str: string, tok: Token): void {
+  const len = end - start;
+  if (arenaUsed + len > arena.length) {
+    const grown = new Uint8Array(Math.max(arena.length * 2, arenaUsed + len));
+    grown.set(arena.subarray(0, arenaUsed));
+    arena = grown;
+  }
+  for (let i = 0; i < len; i++) arena[arenaUsed + i] = src[start + i]!;
+  const t = slot << 2;
+  internTab[t] = hash;
+  internTab[t + 1] = arenaUsed;
+  internTab[t + 2] = len;
+  internTab[t + 3] = tok;
+  internStr[slot] = str;
+  arenaUsed += len;
+  internCount++;
+}
+
 function resetIntern(): void {
-  internStr = packedArray(INTERN_SIZE);
-  internTok = new Uint8Array(INTERN_SIZE);
+  internTab.fill(0);
+  arenaUsed = 0;
   internCount = 0;
+  const enc = new TextEncoder();
   keywords.forEach((k, i) => {
-    let h = hashString(k) & INTERN_MASK;
-    while (internStr[h] !== undefined) h = (h + 1) & INTERN_MASK;
-    internStr[h] = k;
-    internTok[h] = Token.BREAK + i;
-    internCount++;
+    const h = hashString(k);
+    let slot = h & INTERN_MASK;
+    while (internTab[slot << 2] !== 0) slot = (slot + 1) & INTERN_MASK;
+    const bytes = enc.encode(k);
+    internInsert(slot, h, bytes, 0, bytes.length, k, Token.BREAK + i);
   });
 }
 resetIntern();
 
 let internedTok: Token = Token.IDENT;
-/** Interned string for the ASCII identifier src[start:end]; its token is left in internedTok. */
+/** Interned string for the ASCII identifier src[start:end] (hash from the scan loop); its token is left in internedTok. */
 function internIdent(src: Uint8Array, start: number, end: number, hash: number): string {
   const len = end - start;
-  let h = hash & INTERN_MASK;
+  let slot = hash & INTERN_MASK;
   for (;;) {
-    const s = internStr[h];
-    if (s === undefined) break;
-    if (s.length === len) {
-      let i = 0;
-      while (i < len && s.charCodeAt(i) === src[start + i]) i++;
-      if (i === len) {
-        internedTok = internTok[h]!;
-        return s;
+    const t = slot << 2;
+    const h = internTab[t]!;
+    if (h === 0) break;
+    if (h === hash && internTab[t + 2] === len) {
+      const off = internTab[t + 1]! - start;
+      let i = start;
+      while (i < end && arena[off + i] === src[i]) i++;
+      if (i === end) {
+        internedTok = internTab[t + 3]!;
+        return internStr[slot]!;
       }
     }
-    h = (h + 1) & INTERN_MASK;
+    slot = (slot + 1) & INTERN_MASK;
   }
-  const s = latin1(src, start, end);
-  if (internCount >= INTERN_SIZE >> 1) {
-    resetIntern();
-    internedTok = Token.IDENT;
-    return s;
-  }
-  internStr[h] = s;
-  internTok[h] = Token.IDENT;
-  internCount++;
+  const str = latin1(src, start, end);
   internedTok = Token.IDENT;
-  return s;
+  if (internCount >= INTERN_LIMIT) {
+    resetIntern();
+    return str;
+  }
+  internInsert(slot, hash, src, start, end, str, Token.IDENT);
+  return str;
 }
 
 /** Keyword token or IDENT for any identifier text. */
@@ -841,7 +859,7 @@ export class Scanner {
           lit = this.scanIdentifierSlow(offs);
           tok = lit.length > 1 ? lookupName(lit) : Token.IDENT;
         } else {
-          lit = internIdent(src, offs, j, h >>> 0);
+          lit = internIdent(src, offs, j, h | 1);
           tok = internedTok;
           if (b < 0) {
             this.offset = n;
