@@ -337,3 +337,19 @@ test('settings written by go env -w apply when the environment leaves them unset
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a malformed go.mod or go.work is reported with file:line:col, and loading goes on', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-badmod-'));
+  try {
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/bad\n\ngo 1.22\n\nrequire example.com/x\nreplace example.com/y =>\n');
+    writeFileSync(join(dir, 'a.go'), 'package a\n');
+    withEnv({ GOWORK: undefined, GOFLAGS: undefined }, () => {
+      const { packages, errors } = createLoader({ cwd: dir, tests: true }).packages(['./...']);
+      assert.deepEqual(packages.map((p) => p.importPath), ['example.com/bad']);
+      const where = errors.map((e) => `${e.file.slice(dir.length + 1)}:${e.line}:${e.column}`);
+      assert.deepEqual(where, ['go.mod:5:1', 'go.mod:6:1']);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
