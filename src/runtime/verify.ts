@@ -2,7 +2,7 @@
 // confirms, which it did not reproduce, and which races it found that check missed.
 import { spawn } from 'node:child_process';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { readFindingsFile, FindingsIndex, type Finding, type FindingsJson } from './findings.js';
+import { parseFindings, readFindingsFile, FindingsIndex, type Finding, type FindingsJson } from './findings.js';
 import { isStdlibFrame } from './frames.js';
 import { linkFindings, type Incident, SourceResolver } from './incidents.js';
 import { Triage } from './triage.js';
@@ -21,12 +21,19 @@ export function findingsFromFile(path: string, cwd: string, warn: (line: string)
 }
 
 /**
- * WIRING POINT for the lead: run `racewatch check` in-process on `patterns` and return its JSON
- * document (the same shape `check --format json` prints). Returns null while the check engine is
- * not available, and verify then asks for `--findings FILE.json`.
+ * Runs `racewatch check` in-process on `patterns` and returns the same document that
+ * `check --format json` prints, read back through the same reader as a findings file so
+ * that both routes see identical findings.
  */
-export async function runCheckInProcess(_patterns: string[], _cwd: string): Promise<FindingsJson | null> {
-  return null;
+export async function runCheckInProcess(patterns: string[], cwd: string): Promise<FindingsJson | null> {
+  const [{ runChecks }, { checks }, { formatJSON }, { VERSION }] = await Promise.all([
+    import('../analysis/driver.js'),
+    import('../checks/registry.js'),
+    import('../report/json.js'),
+    import('../version.js'),
+  ]);
+  const run = await runChecks({ cwd, patterns: patterns.length > 0 ? patterns : ['./...'], checks });
+  return parseFindings(formatJSON(run, cwd, VERSION), 'racewatch check').findings;
 }
 
 export interface VerifyOptions {
