@@ -143,6 +143,10 @@ export function selectChecks(only: string[] | undefined, disable: string[]): Che
   return all.filter((c) => (only === undefined || only.includes(c.name) || c === badSuppressionCheck) && !disable.includes(c.name));
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'find races on maps and shared state (and related hazards) in Go packages',
@@ -180,8 +184,8 @@ export const checkCommand: Command = {
     const s = run.stats;
     if (flags.format === 'text' || flags.output !== undefined) {
       io.stderr.write(
-        `racewatch: ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} in ${s.packages} packages ` +
-          `(${s.files} files, ${s.lines} lines) in ${s.seconds.toFixed(2)} s\n`,
+        `racewatch: ${plural(run.findings.length, 'finding')} in ${plural(s.packages, 'package')} ` +
+          `(${plural(s.files, 'file')}, ${plural(s.lines, 'line')}) in ${s.seconds.toFixed(2)} s\n`,
       );
     }
     const failedFiles = run.errors.some((e) => e.file !== '');
