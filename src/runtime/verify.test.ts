@@ -8,7 +8,7 @@ import { repoRoot, requireGo } from '../testutil/go.js';
 import { FatalError } from '../cli/command.js';
 import { verifyCommand } from '../cli/commands/verify.js';
 import { FindingsError, parseFindings, type FindingsJson } from './findings.js';
-import { verify, VerifyError } from './verify.js';
+import { runCheckInProcess, verify, VerifyError } from './verify.js';
 
 const mod = join(repoRoot, 'src', 'runtime', 'testdata', 'verifymod');
 
@@ -125,4 +125,14 @@ test('findings JSON: syntax errors point at file:line:col, bad entries are skipp
   assert.equal(findings.findings.length, 1);
   assert.equal(findings.findings[0]!.column, 1);
   assert.deepEqual(warnings, ['f.json: findings[1] has no file and line; skipped']);
+});
+
+test('without --findings, verify gets its findings from check run in-process', async (t) => {
+  if (!requireGo(t)) return;
+  const examples = join(repoRoot, 'examples');
+  const doc = await runCheckInProcess(['./lencache'], examples);
+  assert.ok(doc, 'the check engine is wired in');
+  const lenRace = doc.findings.find((f) => f.check === 'map-race' && f.file === 'lencache/main.go' && /len\(c\.entries\)/.test(f.message));
+  assert.ok(lenRace, `expected the len-during-write finding, got ${JSON.stringify(doc.findings.map((f) => f.message))}`);
+  assert.equal(doc.tool.name, 'racewatch');
 });
