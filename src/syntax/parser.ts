@@ -205,6 +205,8 @@ class Parser {
 
   constructor(file: SourceFile, src: Uint8Array, opts: ParseOptions) {
     this.file = file;
+    this.lineStarts = file.lineTable;
+    this.lineCount = file.lineTotal;
     this.allErrors = opts.allErrors ?? false;
     this.keepComments = opts.comments ?? true;
     const base = file.base;
@@ -248,8 +250,25 @@ class Parser {
 
   private lineFor(pos: Pos): number {
     if (pos === 0) return 0;
-    return this.file.lineOfOffset(pos - this.file.base);
+    // Comments are looked up in source order: try the line of the last lookup and
+    // the next one before searching the whole table.
+    const offset = pos - this.file.base;
+    const lines = this.lineStarts;
+    let k = this.lastLine;
+    if (lines[k - 1]! <= offset) {
+      if (k === this.lineCount || offset < lines[k]!) return k;
+      if (k + 1 === this.lineCount || offset < lines[k + 1]!) {
+        this.lastLine = k + 1;
+        return k + 1;
+      }
+    }
+    k = this.file.lineOfOffset(offset);
+    this.lastLine = k;
+    return k;
   }
+  private lastLine = 1;
+  private readonly lineStarts: Int32Array;
+  private readonly lineCount: number;
 
   private consumeComment(): [ast.Comment, number] {
     let endline = this.lineFor(this.pos);

@@ -63,6 +63,11 @@ export class SourceFile {
     return p - this.base;
   }
 
+  /** Line start offsets (only the first lineTotal entries are meaningful). */
+  get lineTable(): Int32Array {
+    return this.lines;
+  }
+
   /** Number of lines in the line table. */
   get lineTotal(): number {
     return this.lineCount;
