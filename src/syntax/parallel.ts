@@ -52,8 +52,13 @@ export function defaultWorkers(): number {
 
 const workerUrl = new URL('./parseworker.js', import.meta.url);
 
-/** Options for parser worker threads: a larger young generation cuts GC time for tree-building. */
-export const parserWorkerOptions = { resourceLimits: { maxYoungGenerationSizeMb: 48 } };
+/**
+ * Options for parser worker threads: a larger young generation cuts GC time for
+ * tree-building, and a 64 MB stack lets the recursive-descent parser nest as deep
+ * as go/parser's own limit (about 30,000 parentheses) where the main thread's
+ * default stack stops near 1,000.
+ */
+export const parserWorkerOptions = { resourceLimits: { maxYoungGenerationSizeMb: 48, stackSizeMb: 64 } };
 
 /**
  * Parses `files` on `workers` threads (files are handed out in small batches as
