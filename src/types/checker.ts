@@ -24,7 +24,7 @@ import { alignof, offsetof, sizeof } from './sizes.js';
 export interface Operand {
   mode: Mode;
   type: Type;
-  val?: ConstValue;
+  value?: ConstValue;
   builtin?: BuiltinId;
 }
 
@@ -304,7 +304,7 @@ export class Checker {
         let x = this.expr(d.init);
         if (t && x.mode !== Mode.Invalid) x = this.assignment(x, t, d.init);
         c.type = x.type;
-        c.value = x.val ?? null;
+        c.value = x.value ?? null;
       }),
     );
     if (c.peekType() === undefined) c.type = Typ.Invalid;
@@ -524,8 +524,8 @@ export class Checker {
 
   private arrayLength(e: ast.Expr): number {
     const x = this.expr(e);
-    if (x.mode === Mode.Constant && x.val?.kind === 'int') return Number(x.val.v);
-    if (x.mode === Mode.Constant && x.val?.kind === 'float' && Number.isInteger(x.val.v)) return x.val.v;
+    if (x.mode === Mode.Constant && x.value?.kind === 'int') return Number(x.value.v);
+    if (x.mode === Mode.Constant && x.value?.kind === 'float' && Number.isInteger(x.value.v)) return x.value.v;
     return -1;
   }
 
@@ -734,9 +734,8 @@ export class Checker {
 
   private record(e: ast.Expr, x: Operand): void {
     if (x.mode === Mode.Invalid) return; // go/types records nothing for invalid operands
-    const tv: TypeAndValue = { mode: x.mode, type: x.type };
-    if (x.val) tv.value = x.val;
-    this.info.types.set(e, tv);
+    // An Operand is a TypeAndValue: recorded as is (operands are never mutated after this).
+    this.info.types.set(e, x as TypeAndValue);
   }
 
   /** Evaluates an expression that must be a single value (or type, or builtin, for callers that accept those). */
@@ -866,10 +865,10 @@ export class Checker {
     if (obj instanceof Const) {
       if (obj === universeIota) {
         if (this.iota === null) return invalidOp;
-        return { mode: Mode.Constant, type: Typ.UntypedInt, val: { kind: 'int', v: BigInt(this.iota) } };
+        return { mode: Mode.Constant, type: Typ.UntypedInt, value: { kind: 'int', v: BigInt(this.iota) } };
       }
       const t = obj.type;
-      return { mode: Mode.Constant, type: t, val: obj.value ?? { kind: 'unknown' } };
+      return { mode: Mode.Constant, type: t, value: obj.value ?? { kind: 'unknown' } };
     }
     if (obj instanceof TypeName) return { mode: Mode.TypeExpr, type: obj.type };
     if (obj instanceof Var) return { mode: Mode.Variable, type: obj.type };
@@ -883,18 +882,18 @@ export class Checker {
     switch (e.Kind) {
       case Token.INT: {
         const v = parseIntLit(e.Value);
-        return { mode: Mode.Constant, type: Typ.UntypedInt, val: v === null ? { kind: 'unknown' } : { kind: 'int', v } };
+        return { mode: Mode.Constant, type: Typ.UntypedInt, value: v === null ? { kind: 'unknown' } : { kind: 'int', v } };
       }
       case Token.FLOAT:
-        return { mode: Mode.Constant, type: Typ.UntypedFloat, val: { kind: 'float', v: parseFloatLit(e.Value) } };
+        return { mode: Mode.Constant, type: Typ.UntypedFloat, value: { kind: 'float', v: parseFloatLit(e.Value) } };
       case Token.IMAG:
-        return { mode: Mode.Constant, type: Typ.UntypedComplex, val: { kind: 'complex', re: 0, im: 0 } };
+        return { mode: Mode.Constant, type: Typ.UntypedComplex, value: { kind: 'complex', re: 0, im: 0 } };
       case Token.CHAR: {
         const s = unquoteChar(e.Value);
-        return { mode: Mode.Constant, type: Typ.UntypedRune, val: { kind: 'int', v: BigInt(s) } };
+        return { mode: Mode.Constant, type: Typ.UntypedRune, value: { kind: 'int', v: BigInt(s) } };
       }
       case Token.STRING:
-        return { mode: Mode.Constant, type: Typ.UntypedString, val: { kind: 'string', v: unquote(e.Value) } };
+        return { mode: Mode.Constant, type: Typ.UntypedString, value: { kind: 'string', v: unquote(e.Value) } };
     }
     return invalidOp;
   }
@@ -1107,7 +1106,7 @@ export class Checker {
     if (u instanceof Slice) return { mode: Mode.Variable, type: u.elem };
     if (u instanceof MapType) {
       const kx = this.info.types.get(idx);
-      if (kx) this.assignment({ mode: kx.mode, type: kx.type, val: kx.value }, u.key, idx);
+      if (kx) this.assignment({ mode: kx.mode, type: kx.type, value: kx.value }, u.key, idx);
       return { mode: Mode.MapIndex, type: u.elem };
     }
     u = coreType(x.type);
@@ -1179,11 +1178,11 @@ export class Checker {
     const x = this.expr(e.X, hint);
     if (x.mode === Mode.Invalid) return invalidOp;
     if (e.Op === Token.NOT) {
-      if (x.mode === Mode.Constant && x.val?.kind === 'bool') return { mode: Mode.Constant, type: x.type, val: { kind: 'bool', v: !x.val.v } };
+      if (x.mode === Mode.Constant && x.value?.kind === 'bool') return { mode: Mode.Constant, type: x.type, value: { kind: 'bool', v: !x.value.v } };
       return { mode: x.mode === Mode.Constant ? Mode.Constant : Mode.Value, type: x.type };
     }
-    if (x.mode === Mode.Constant && x.val) {
-      return { mode: Mode.Constant, type: x.type, val: constUnary(e.Op, x.val, x.type) };
+    if (x.mode === Mode.Constant && x.value) {
+      return { mode: Mode.Constant, type: x.type, value: constUnary(e.Op, x.value, x.type) };
     }
     return { mode: Mode.Value, type: x.type };
   }
@@ -1194,10 +1193,10 @@ export class Checker {
       const x = this.expr(e.X, hint);
       const y = this.expr(e.Y);
       if (x.mode === Mode.Invalid) return invalidOp;
-      if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.val && y.val) {
+      if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.value && y.value) {
         let xt = x.type;
         if (xt === Typ.UntypedFloat || xt === Typ.UntypedRune) xt = xt === Typ.UntypedRune ? Typ.UntypedRune : Typ.UntypedInt;
-        return { mode: Mode.Constant, type: xt, val: constBinary(op, toIntVal(x.val), y.val, xt) };
+        return { mode: Mode.Constant, type: xt, value: constBinary(op, toIntVal(x.value), y.value, xt) };
       }
       if (x.mode === Mode.Constant && isUntyped(x.type)) {
         // Non-constant shift of an untyped constant: the type comes from the context.
@@ -1224,8 +1223,8 @@ export class Checker {
           }
         }
       }
-      if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.val && y.val) {
-        return { mode: Mode.Constant, type: Typ.UntypedBool, val: constCompare(op, x.val, y.val) };
+      if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.value && y.value) {
+        return { mode: Mode.Constant, type: Typ.UntypedBool, value: constCompare(op, x.value, y.value) };
       }
       return { mode: Mode.Value, type: Typ.UntypedBool };
     }
@@ -1236,16 +1235,16 @@ export class Checker {
       if (y.type !== t && untypedRank.has((y.type as Basic).kind)) this.updateExprType(e.Y, t);
     }
     if (op === Token.LAND || op === Token.LOR) {
-      if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.val?.kind === 'bool' && y.val?.kind === 'bool') {
-        return { mode: Mode.Constant, type: t, val: { kind: 'bool', v: op === Token.LAND ? x.val.v && y.val.v : x.val.v || y.val.v } };
+      if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.value?.kind === 'bool' && y.value?.kind === 'bool') {
+        return { mode: Mode.Constant, type: t, value: { kind: 'bool', v: op === Token.LAND ? x.value.v && y.value.v : x.value.v || y.value.v } };
       }
       return { mode: Mode.Value, type: t };
     }
-    if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.val && y.val) {
-      if (op === Token.QUO && t === Typ.UntypedInt && x.val.kind === 'int' && y.val.kind === 'int') {
-        return { mode: Mode.Constant, type: t, val: constBinary(op, x.val, y.val, t) };
+    if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.value && y.value) {
+      if (op === Token.QUO && t === Typ.UntypedInt && x.value.kind === 'int' && y.value.kind === 'int') {
+        return { mode: Mode.Constant, type: t, value: constBinary(op, x.value, y.value, t) };
       }
-      return { mode: Mode.Constant, type: t, val: constBinary(op, x.val, y.val, t) };
+      return { mode: Mode.Constant, type: t, value: constBinary(op, x.value, y.value, t) };
     }
     return { mode: Mode.Value, type: t };
   }
@@ -1341,7 +1340,7 @@ export class Checker {
         else if (x.mode === Mode.Constant && isInteger(x.type) && isString(T)) final = x.type;
         if (final !== x.type) this.updateExprType(arg, final);
       }
-      if (constant) return { mode: Mode.Constant, type: T, val: convertConst(x.val, T) };
+      if (constant) return { mode: Mode.Constant, type: T, value: convertConst(x.value, T) };
       return { mode: Mode.Value, type: T };
     }
     if (f.mode === Mode.Builtin) return this.builtin(e, f.builtin!, hint);
@@ -1486,10 +1485,10 @@ export class Checker {
       case 'cap': {
         const x = argN(0);
         if (x.mode === Mode.Invalid) return invalidOp;
-        if (x.mode === Mode.Constant && x.val?.kind === 'string') return { mode: Mode.Constant, type: Typ.Int, val: { kind: 'int', v: BigInt(Buffer.byteLength(x.val.v)) } };
+        if (x.mode === Mode.Constant && x.value?.kind === 'string') return { mode: Mode.Constant, type: Typ.Int, value: { kind: 'int', v: BigInt(Buffer.byteLength(x.value.v)) } };
         const u = x.type instanceof TypeParam ? x.type : x.type.underlying();
         const arr = u instanceof Pointer ? u.elem.underlying() : u;
-        if (arr instanceof ArrayType && arr.len >= 0 && !containsCallOrRecv(args[0]!)) return { mode: Mode.Constant, type: Typ.Int, val: { kind: 'int', v: BigInt(arr.len) } };
+        if (arr instanceof ArrayType && arr.len >= 0 && !containsCallOrRecv(args[0]!)) return { mode: Mode.Constant, type: Typ.Int, value: { kind: 'int', v: BigInt(arr.len) } };
         sig(Typ.Int, x.type);
         return { mode: Mode.Value, type: Typ.Int };
       }
@@ -1585,7 +1584,7 @@ export class Checker {
       case 'complex': {
         const x = argN(0);
         const y = argN(1);
-        if (x.mode === Mode.Constant && y.mode === Mode.Constant && isUntyped(x.type) && isUntyped(y.type)) return { mode: Mode.Constant, type: Typ.UntypedComplex, val: { kind: 'complex', re: 0, im: 0 } };
+        if (x.mode === Mode.Constant && y.mode === Mode.Constant && isUntyped(x.type) && isUntyped(y.type)) return { mode: Mode.Constant, type: Typ.UntypedComplex, value: { kind: 'complex', re: 0, im: 0 } };
         let t = isUntyped(x.type) ? y.type : x.type;
         if (isUntyped(t)) t = Typ.Float64;
         untypedTo(x, 0, t);
@@ -1593,12 +1592,12 @@ export class Checker {
         const k = t.underlying();
         const res = k === Typ.Float32 ? Typ.Complex64 : Typ.Complex128;
         if (x.mode !== Mode.Constant || y.mode !== Mode.Constant) sig(res, t, t);
-        return { mode: x.mode === Mode.Constant && y.mode === Mode.Constant ? Mode.Constant : Mode.Value, type: res, val: { kind: 'unknown' } };
+        return { mode: x.mode === Mode.Constant && y.mode === Mode.Constant ? Mode.Constant : Mode.Value, type: res, value: { kind: 'unknown' } };
       }
       case 'real':
       case 'imag': {
         const x = argN(0);
-        if (x.mode === Mode.Constant && isUntyped(x.type)) return { mode: Mode.Constant, type: Typ.UntypedFloat, val: { kind: 'float', v: 0 } };
+        if (x.mode === Mode.Constant && isUntyped(x.type)) return { mode: Mode.Constant, type: Typ.UntypedFloat, value: { kind: 'float', v: 0 } };
         const k = x.type.underlying();
         const res = k === Typ.Complex64 ? Typ.Float32 : Typ.Float64;
         if (x.mode !== Mode.Constant) sig(res, x.type);
@@ -1613,11 +1612,11 @@ export class Checker {
           let t: Type = typed?.type ?? Typ.UntypedInt;
           if (!typed) for (const x of xs) t = largerUntyped(t, x.type);
           else xs.forEach((x, i) => untypedTo(x, i, typed.type));
-          let best = xs[0]?.val;
+          let best = xs[0]?.value;
           for (const x of xs.slice(1)) {
-            if (best && x.val && constCompare(id === 'min' ? Token.LSS : Token.GTR, x.val, best).v) best = x.val;
+            if (best && x.value && constCompare(id === 'min' ? Token.LSS : Token.GTR, x.value, best).v) best = x.value;
           }
-          return { mode: Mode.Constant, type: t, val: best ?? { kind: 'unknown' } };
+          return { mode: Mode.Constant, type: t, value: best ?? { kind: 'unknown' } };
         }
         let t: Type = typed?.type ?? Typ.Invalid;
         if (!typed) {
@@ -1640,7 +1639,7 @@ export class Checker {
           return { mode: Mode.Value, type: Typ.Uintptr };
         }
         const v = id === 'Sizeof' ? sizeof(t) : alignof(t);
-        return { mode: Mode.Constant, type: Typ.Uintptr, val: v < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(v) } };
+        return { mode: Mode.Constant, type: Typ.Uintptr, value: v < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(v) } };
       }
       case 'Offsetof': {
         const a = args[0] ? unparen(args[0]) : null;
@@ -1651,7 +1650,7 @@ export class Checker {
           const base = this.info.types.get(a.X)?.type;
           if (selection && base && selection.index.length === 1) off = offsetof(base, selection.index[0]!);
         }
-        return { mode: Mode.Constant, type: Typ.Uintptr, val: off < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(off) } };
+        return { mode: Mode.Constant, type: Typ.Uintptr, value: off < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(off) } };
       }
       case 'Add': {
         const p = argN(0);
@@ -1914,7 +1913,7 @@ export class Checker {
             const init = lastValues[i];
             let x = init ? this.expr(init) : invalidOp;
             if (t && init) x = this.assignment(x, t, init);
-            return new Const(id.NamePos, this.pkg, id.Name, t ?? x.type, x.val ?? null);
+            return new Const(id.NamePos, this.pkg, id.Name, t ?? x.type, x.value ?? null);
           });
           spec.Names.forEach((id, i) => this.declare(this.scope, id, consts[i]!));
         } finally {

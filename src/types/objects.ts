@@ -193,7 +193,8 @@ export type ConstValue =
 
 export class Scope {
   readonly children: Scope[] = [];
-  private elems = new Map<string, TObject>();
+  /** Created on first insert: most block scopes declare nothing. */
+  private elems: Map<string, TObject> | null = null;
   /** Function scopes stop the search for labels and mark where closures begin. */
   isFunc = false;
   constructor(
@@ -205,18 +206,19 @@ export class Scope {
     if (parent && parent !== universe) parent.children.push(this);
   }
   lookup(name: string): TObject | undefined {
-    return this.elems.get(name);
+    return this.elems === null ? undefined : this.elems.get(name);
   }
   /** Innermost scope (from this outward) declaring name, and the object; pos limits visibility of local declarations. */
   lookupParent(name: string, pos: Pos = 0): [Scope, TObject] | undefined {
     for (let s: Scope | null = this; s; s = s.parent) {
-      const o = s.elems.get(name);
+      const o = s.lookup(name);
       if (o && (pos === 0 || s.isPackageOrUniverse() || scopePos(o) <= pos)) return [s, o];
     }
     return undefined;
   }
   /** Inserts obj unless the name is taken; returns the existing object when it is. */
   insert(obj: TObject): TObject | undefined {
+    if (this.elems === null) this.elems = new Map();
     const old = this.elems.get(obj.name);
     if (old) return old;
     this.elems.set(obj.name, obj);
@@ -224,10 +226,10 @@ export class Scope {
     return undefined;
   }
   names(): string[] {
-    return [...this.elems.keys()].sort();
+    return this.elems === null ? [] : [...this.elems.keys()].sort();
   }
   get size(): number {
-    return this.elems.size;
+    return this.elems === null ? 0 : this.elems.size;
   }
   private isPackageOrUniverse(): boolean {
     return this.parent === null || this.parent === universe;
