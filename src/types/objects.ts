@@ -27,18 +27,23 @@ export class Package {
 
 export type ObjectKind = 'var' | 'field' | 'func' | 'method' | 'const' | 'type' | 'pkgname' | 'label' | 'builtin' | 'nil' | 'unknown';
 
+// Fields are declared with `declare` and assigned in constructors: objects are made by
+// the hundred thousand, and class-field definitions are measurably slower to run.
 export abstract class TObject {
-  parent: Scope | null = null;
-  protected typ: Type | undefined;
+  declare parent: Scope | null;
+  declare protected typ: Type | undefined;
   /** Completes the declaration on first use (installed by the declaring package's checker). */
-  resolve: ((o: TObject) => void) | undefined;
-  constructor(
-    readonly pos: Pos,
-    readonly pkg: Package | null,
-    readonly name: string,
-    typ?: Type,
-  ) {
+  declare resolve: ((o: TObject) => void) | undefined;
+  declare readonly pos: Pos;
+  declare readonly pkg: Package | null;
+  declare readonly name: string;
+  constructor(pos: Pos, pkg: Package | null, name: string, typ?: Type) {
+    this.pos = pos;
+    this.pkg = pkg;
+    this.name = name;
+    this.parent = null;
     this.typ = typ;
+    this.resolve = undefined;
   }
   get type(): Type {
     if (this.resolve) {
@@ -67,12 +72,19 @@ export abstract class TObject {
 }
 
 export class Var extends TObject {
-  embedded = false;
-  isField = false;
+  declare embedded: boolean;
+  declare isField: boolean;
   /** Receivers, parameters and results. */
-  isParam = false;
+  declare isParam: boolean;
   /** The field or variable this one was substituted from (instances), else itself. */
-  origin: Var = this;
+  declare origin: Var;
+  constructor(pos: Pos, pkg: Package | null, name: string, typ?: Type) {
+    super(pos, pkg, name, typ);
+    this.embedded = false;
+    this.isField = false;
+    this.isParam = false;
+    this.origin = this;
+  }
   objectKind(): ObjectKind {
     return this.isField ? 'field' : 'var';
   }
@@ -93,11 +105,17 @@ export function newParam(pos: Pos, pkg: Package | null, name: string, type: Type
 
 export class Func extends TObject {
   /** The declaring syntax (a FuncDecl, or an interface method's Field), when there is one. */
-  decl: Node | null = null;
+  declare decl: Node | null;
   /** The generic method this one was instantiated from, else itself. */
-  origin: Func = this;
+  declare origin: Func;
   /** True for interface methods (abstract). */
-  isInterfaceMethod = false;
+  declare isInterfaceMethod: boolean;
+  constructor(pos: Pos, pkg: Package | null, name: string, typ?: Type) {
+    super(pos, pkg, name, typ);
+    this.decl = null;
+    this.origin = this;
+    this.isInterfaceMethod = false;
+  }
   objectKind(): ObjectKind {
     const t = this.peekType() ?? this.type;
     return t instanceof Signature && t.recv ? 'method' : 'func';
