@@ -85,6 +85,13 @@ function stmtList(n: Node): Stmt[] | undefined {
 }
 
 function checkFile(ctx: Ctx): void {
+  const loops: Array<ForStmt | RangeStmt> = [];
+  inspect(ctx.file, (n) => {
+    if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && mayChangeACollection(n.Body)) loops.push(n);
+    return true;
+  });
+  if (loops.length === 0) return;
+  // Parent links only for files with a loop worth a closer look.
   const parents = new Map<Node, Node>();
   const stack: Node[] = [];
   inspect(
@@ -98,10 +105,7 @@ function checkFile(ctx: Ctx): void {
       stack.pop();
     },
   );
-  for (const [n] of parents) {
-    if (n.kind === 'ForStmt') checkLoop(ctx, n, parents);
-    else if (n.kind === 'RangeStmt') checkLoop(ctx, n, parents);
-  }
+  for (const loop of loops) checkLoop(ctx, loop, parents);
 }
 
 /** What a loop's bound was taken from. */
@@ -138,7 +142,6 @@ function mayChangeACollection(body: Node): boolean {
 }
 
 function checkLoop(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): void {
-  if (!mayChangeACollection(loop.Body)) return;
   const shape = loopShape(ctx, loop, parents);
   if (shape === undefined) return;
   const { bound, index } = shape;

@@ -39,11 +39,12 @@ export function checkCopies(ctx: Ctx): void {
   const { types, file } = ctx;
   const copied = (e: Expr): { t: Type; where: string } | undefined => {
     if (!isExistingValue(e)) return undefined;
-    const u = unparen(e);
-    if (u.kind === 'Ident' && !types.isVariable(u)) return undefined;
     const t = types.typeOf(e);
     const where = types.syncMapInside(t);
-    return t === undefined || where === undefined ? undefined : { t, where };
+    if (t === undefined || where === undefined) return undefined;
+    const u = unparen(e);
+    if (u.kind === 'Ident' && !types.isVariable(u)) return undefined;
+    return { t, where };
   };
   const report = (at: Node, message: string) => {
     ctx.pass.report({ pos: pos(at), end: end(at), message: `sync.Map copied by value: ${message}; share it through a pointer instead` });
@@ -147,11 +148,10 @@ function checkCall(
   copied: (e: Expr) => { t: Type; where: string } | undefined,
   report: (at: Node, message: string) => void,
 ): void {
-  if (ctx.types.isConversionOrBuiltin(call)) return;
-  const fname = textOf(ctx.pkg, ctx.file, unparen(call.Fun));
   call.Args.forEach((a, i) => {
     const c = copied(a);
-    if (!c) return;
+    if (!c || ctx.types.isConversionOrBuiltin(call)) return;
+    const fname = textOf(ctx.pkg, ctx.file, unparen(call.Fun));
     const param = ctx.types.paramName(call, i);
     const into = param !== undefined ? `parameter ${param} of ${fname}` : `an argument of ${fname}`;
     report(a, `${describe(ctx, a, c.t, c.where)} is copied into ${into}`);

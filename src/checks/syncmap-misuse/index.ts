@@ -32,7 +32,16 @@ export const syncmapMisuse: Check = {
     if (ts === undefined) return; // every finding needs to know what a sync.Map is
     const types = new SyncMapTypes(ts);
     for (const file of pass.pkg.files) {
-      const ctx: Ctx = { pass, pkg: pass.pkg, file, types, parents: parentMap(file) };
+      let parents: Map<Node, Node> | undefined;
+      const ctx: Ctx = {
+        pass,
+        pkg: pass.pkg,
+        file,
+        types,
+        get parents() {
+          return (parents ??= parentMap(file));
+        },
+      };
       for (const fn of funcBodies(file)) checkBody(ctx, fn);
       checkCopies(ctx);
     }
@@ -70,8 +79,8 @@ export interface Ctx {
   pkg: PackageUnit;
   file: File;
   types: SyncMapTypes;
-  /** Parent links for the whole file. */
-  parents: Map<Node, Node>;
+  /** Parent links for the whole file, built on first use. */
+  readonly parents: Map<Node, Node>;
 }
 
 interface MapCall {
@@ -89,10 +98,15 @@ interface LoadSite extends MapCall {
 }
 
 function checkBody(ctx: Ctx, fn: FuncBody): void {
-  const { types, parents } = ctx;
+  const { types } = ctx;
   const calls: MapCall[] = [];
-  const loads: LoadSite[] = [];
+  const loadAssigns = new Map<CallExpr, AssignStmt>();
   walkOwn(fn.body, (n) => {
+    if (n.kind === 'AssignStmt' && n.Lhs.length === 2 && n.Rhs.length === 1) {
+      const r = unparen(n.Rhs[0]!);
+      if (r.kind === 'CallExpr') loadAssigns.set(r, n);
+      return;
+    }
     if (n.kind !== 'CallExpr') return;
     const method = types.syncMapMethod(n);
     if (method === undefined) return;
@@ -101,14 +115,18 @@ function checkBody(ctx: Ctx, fn: FuncBody): void {
     const mc: MapCall = { call: n, method, recv: fun.X };
     calls.push(mc);
     if (method === 'Range') checkRangeCount(ctx, fn, mc);
-    if (method !== 'Load' || n.Args.length !== 1) return;
-    const assign = parents.get(n);
-    if (assign?.kind !== 'AssignStmt' || assign.Lhs.length !== 2 || assign.Rhs.length !== 1) return;
-    const anchor = listedStmt(assign, parents);
-    if (anchor === undefined) return;
-    loads.push({ ...mc, assign, value: nonBlank(assign.Lhs[0]!), ok: nonBlank(assign.Lhs[1]!), anchor });
   });
-  if (loads.length === 0) return;
+  const loadCalls = calls.filter((c) => c.method === 'Load' && c.call.Args.length === 1 && loadAssigns.has(c.call));
+  if (loadCalls.length === 0 || !calls.some((c) => c.method === 'Store' || c.method === 'Delete')) return;
+  // Only now, with a Load and a Store or Delete in one function, are parent links worth building.
+  const parents = ctx.parents;
+  const loads: LoadSite[] = [];
+  for (const mc of loadCalls) {
+    const assign = loadAssigns.get(mc.call)!;
+    const anchor = listedStmt(assign, parents);
+    if (anchor === undefined) continue;
+    loads.push({ ...mc, assign, value: nonBlank(assign.Lhs[0]!), ok: nonBlank(assign.Lhs[1]!), anchor });
+  }
   for (const mc of calls) {
     if (mc.method !== 'Store' && mc.method !== 'Delete') continue;
     const load = latestLoadBefore(ctx, fn, parents, loads, calls, mc);

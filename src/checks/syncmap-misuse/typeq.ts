@@ -6,6 +6,7 @@ import type { PackageUnit } from '../../analysis/pass.js';
 import type { CallExpr, Expr, Ident, SelectorExpr } from '../../syntax/ast.js';
 import { Info } from '../../types/info.js';
 import { Func, TypeName, Var } from '../../types/objects.js';
+import { isNamedValue } from '../../types/query.js';
 import { ArrayType, Basic, BasicKind, Named, Pointer, Signature, Struct, Tuple, type Type, unalias } from '../../types/types.js';
 
 /** The two go/types.Info questions this check needs. */
@@ -25,18 +26,15 @@ export function typeSource(pkg: PackageUnit): TypeSource | undefined {
   return undefined;
 }
 
-function isNamed(t: Type | undefined, pkgPath: string, name: string): boolean {
-  if (t === undefined) return false;
-  const u = unalias(t);
-  return u instanceof Named && u.obj.name === name && u.obj.pkg?.path === pkgPath;
-}
-
 /** sync.Map itself (not a pointer to it). */
 export function isSyncMapType(t: Type | undefined): boolean {
-  return isNamed(t, 'sync', 'Map');
+  return isNamedValue(t, 'sync', 'Map');
 }
 
 export class SyncMapTypes {
+  /** syncMapInside's answers per type (null: none), shared by every question of a package. */
+  private readonly inside = new Map<Type, string | null>();
+
   constructor(private readonly ts: TypeSource) {}
 
   typeOf(e: Expr): Type | undefined {
@@ -76,6 +74,13 @@ export class SyncMapTypes {
    */
   syncMapInside(t: Type | undefined, depth = 0): string | undefined {
     if (t === undefined || depth > 8) return undefined;
+    if (depth === 0) {
+      const known = this.inside.get(t);
+      if (known !== undefined) return known ?? undefined;
+      const found = this.syncMapInside(t, 1);
+      this.inside.set(t, found ?? null);
+      return found;
+    }
     if (isSyncMapType(t)) return '';
     const u = unalias(t).underlying();
     if (u instanceof Struct) {

@@ -3,7 +3,8 @@
 // when a header's address is reinterpreted as a pointer to it. Sizes are those of the
 // 64-bit platforms (amd64, arm64): one word is 8 bytes.
 
-import { ArrayType, Basic, BasicKind, Chan, Interface, MapType, Named, Pointer, Signature, Slice, Struct, type Type, TypeParam, unalias } from '../../types/types.js';
+import { isNamedValue } from '../../types/query.js';
+import { ArrayType, Basic, BasicKind, Chan, Interface, MapType, Pointer, Signature, Slice, Struct, type Type, TypeParam, unalias } from '../../types/types.js';
 
 export const WORD = 8;
 
@@ -158,8 +159,5 @@ export function isMapHeaderMirror(t: Type): boolean {
   return (old >= 3 && (names.includes('buckets') || names.includes('B'))) || (swiss >= 3 && names.includes('dirPtr'));
 }
 
-export function isNamedIn(t: Type | undefined, pkgPath: string, name: string): boolean {
-  if (t === undefined) return false;
-  const u = unalias(t);
-  return u instanceof Named && u.obj.name === name && u.obj.pkg?.path === pkgPath;
-}
+/** Exactly the named type pkgPath.name (not a pointer to it). */
+export const isNamedIn = isNamedValue;
