@@ -255,7 +255,8 @@ export class PackageIndex {
     if (isSyncType(base, 'Mutex') || isSyncType(base, 'RWMutex')) return true;
     const u = this.underlying(base);
     if (u.k !== 'struct') return false;
-    return u.fields.some((f) => this.holdsMutex(f.type, depth + 1) && (f.type.k !== 'ptr' || depth === 0));
+    // Only the value's own fields: a pointer to another object's mutex guards that object.
+    return u.fields.some((f) => f.type.k !== 'ptr' && this.holdsMutex(f.type, depth + 1));
   }
 }
 

@@ -257,10 +257,47 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         if (commonLock(x.a.locks, y.a.locks) || mayShareLock(x.a.locks, y.a.locks)) continue;
         if (needOneLocked && !guardedBy(x.a) && !guardedBy(y.a)) continue;
         if (handoff(x.a, x.t, y.a, y.t) || handoff(y.a, y.t, x.a, x.t)) continue;
+        // Initialisation under a sync.Once is ordered before every use that needs it.
+        if (onceWrite(x.a) || onceWrite(y.a)) continue;
+        // An unlocked read after the same code took and released the guarding lock
+        // (double-checked initialisation): ordered by the mutex, as far as we can tell.
+        if (readAfterLocking(x.a, x.t, y.a) || readAfterLocking(y.a, y.t, x.a)) continue;
+        // The write that set up the goroutine's input before starting it.
+        if (setUpBeforeSpawn(x.t, y.a) || setUpBeforeSpawn(y.t, x.a)) continue;
         report(kind, x.a, y.a, x.t.ctx, y.t.ctx);
       }
     }
   }
+}
+
+function onceWrite(a: AccessEvent): boolean {
+  if (!a.write) return false;
+  for (const [k, v] of a.locks) if (k.startsWith('once:') && v.mode === 'w') return true;
+  return false;
+}
+
+/** a is an unlocked read in t, and t earlier held a lock that b holds (and that guards the location). */
+function readAfterLocking(a: AccessEvent, t: Thread, b: AccessEvent): boolean {
+  if (a.write || realLocks(a.locks) > 0) return false;
+  const guards = [...b.locks.keys()].filter((k) => !k.startsWith('once:'));
+  if (guards.length === 0) return false;
+  for (let th: Thread | null = t; th; th = th.parent) {
+    for (const e of th.accesses) {
+      if (th === t && e.seq >= a.seq) break;
+      if (guards.some((g) => e.locks.has(g))) return true;
+    }
+  }
+  return false;
+}
+
+/** b is a write made by an ancestor of t before it started t's goroutine. */
+function setUpBeforeSpawn(t: Thread, b: AccessEvent): boolean {
+  if (!b.write) return false;
+  for (let c: Thread = t; c.parent && c.spawn; c = c.parent) {
+    const s = c.spawn;
+    if (c.parent.accesses.some((e) => e.pos === b.pos && e.seq < s.seq)) return true;
+  }
+  return false;
 }
 
 /**
@@ -435,6 +472,7 @@ function parentChildParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thr
 
 /** Does sync event j (in an ancestor) wait for access b of goroutine tb to finish? */
 function joins(j: SyncEvent, b: AccessEvent, tb: Thread): boolean {
+  if (j.op === 'wait' && j.obj === BARRIER) return true;
   if (j.op === 'wait') {
     if (tb.spawn?.group && sameObj(tb.spawn.group, j.obj)) return true;
     for (let t: Thread | null = tb; t && t.spawn; t = t.parent) if (t.spawn.group && sameObj(t.spawn.group, j.obj) && t !== tb) return isDescendantDone(t, tb, b);
@@ -447,6 +485,9 @@ function joins(j: SyncEvent, b: AccessEvent, tb: Thread): boolean {
   }
   return false;
 }
+
+/** synctest.Wait: every goroutine of the bubble is blocked, so all they did so far is ordered. */
+export const BARRIER = '<barrier>';
 
 function isDescendantDone(_group: Thread, _tb: Thread, _b: AccessEvent): boolean {
   // A goroutine started inside a grouped goroutine is not joined by the group's Wait.

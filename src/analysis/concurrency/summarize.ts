@@ -1461,6 +1461,13 @@ class FuncWalker {
       case 'os':
         if (name === 'Exit') this.terminated = true;
         break;
+      case 'testing/synctest':
+      case 'internal/synctest':
+        if (name === 'Wait') {
+          this.push({ k: 'sync', op: 'wait', obj: '<barrier>', cap: undefined, pos: astPos(call), seq: this.seq++, place: this.place() });
+          return;
+        }
+        break;
       case 'runtime':
         if (name === 'Goexit') this.terminated = true;
         break;
@@ -1821,7 +1828,7 @@ class FuncWalker {
       const c = copy(e, true);
       if (c) this.push(c);
     }
-    if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
+    // Releases first: a helper that upgrades (RUnlock, Lock, Unlock, RLock) returns holding.
     if (s.released.size > 0) {
       const next = new Map(this.locks);
       for (const k of s.released) {
@@ -1830,6 +1837,7 @@ class FuncWalker {
       }
       this.locks = next;
     }
+    if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
   }
 }
 
