@@ -12,7 +12,7 @@ import { expandPatterns } from '../src/load/patterns.js';
 import { parserWorkerOptions, defaultWorkers } from '../src/syntax/parallel.js';
 import { findGo, gooracle } from '../src/testutil/go.js';
 
-const rounds = 3;
+const rounds = 4;
 
 /** Splits files into n groups of about equal bytes (largest first, into the lightest group). */
 function balance(files: string[], n: number): string[][] {
@@ -26,34 +26,33 @@ function balance(files: string[], n: number): string[][] {
   return groups.map((g) => g.files);
 }
 
-/** Best wall time, over `rounds`, of parsing every file on `threads` worker threads. */
-async function ours(files: string[], threads: number): Promise<number> {
+/** Worker threads holding their share of the files in memory, ready to parse them on request. */
+async function startWorkers(files: string[], threads: number): Promise<Worker[]> {
   const url = new URL('./bench-parse-worker.js', import.meta.url);
   const workers = balance(files, threads).map((group) => new Worker(url, { ...parserWorkerOptions, workerData: group }));
-  const once = (w: Worker): Promise<{ ready?: boolean; seconds?: number }> =>
-    new Promise((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
-    });
-  try {
-    await Promise.all(workers.map(once)); // files read
-    let best = Infinity;
-    for (let r = 0; r < rounds; r++) {
-      const t0 = process.hrtime.bigint();
-      const done = workers.map(once);
-      for (const w of workers) w.postMessage('go');
-      await Promise.all(done);
-      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
-    }
-    return best;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await Promise.all(workers.map(reply)); // files read
+  return workers;
 }
 
-function goParser(oracle: string, list: string, cpu: number): { seconds: number; mbPerSecond: number } {
-  const out = execFileSync(oracle, ['parsebench', '-cpu', String(cpu), '-rounds', String(rounds), '-files-from', list], { encoding: 'utf8' });
-  return JSON.parse(out) as { seconds: number; mbPerSecond: number };
+function reply(w: Worker): Promise<{ ready?: boolean; seconds?: number }> {
+  return new Promise((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+}
+
+/** Wall time of one parse of every file, spread over the workers. */
+async function ourRound(workers: Worker[]): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  const done = workers.map(reply);
+  for (const w of workers) w.postMessage('go');
+  await Promise.all(done);
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+function goParserRound(oracle: string, list: string, cpu: number): number {
+  const out = execFileSync(oracle, ['parsebench', '-cpu', String(cpu), '-rounds', '1', '-files-from', list], { encoding: 'utf8' });
+  return (JSON.parse(out) as { seconds: number }).seconds;
 }
 
 export async function benchParse(): Promise<void> {
@@ -76,9 +75,19 @@ export async function benchParse(): Promise<void> {
     process.stdout.write(`parse: ${files.length} files, ${mb.toFixed(1)} MB (${root} ./...), best of ${rounds} rounds each\n`);
     const rows: [string, number, number][] = [];
     for (const threads of cores > 1 ? [1, cores] : [1]) {
-      const goRun = goParser(oracle, list, threads);
-      const ourSeconds = await ours(files, threads);
-      rows.push([`${threads} core${threads === 1 ? ' ' : 's'}`, mb / ourSeconds, goRun.mbPerSecond]);
+      // Rounds alternate between the two parsers so that both see the same machine load.
+      const workers = await startWorkers(files, threads);
+      let ourBest = Infinity;
+      let goBest = Infinity;
+      try {
+        for (let r = 0; r < rounds; r++) {
+          goBest = Math.min(goBest, goParserRound(oracle, list, threads));
+          ourBest = Math.min(ourBest, await ourRound(workers));
+        }
+      } finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+      }
+      rows.push([`${threads} core${threads === 1 ? ' ' : 's'}`, mb / ourBest, mb / goBest]);
     }
     for (const [label, our, theirs] of rows) {
       process.stdout.write(`  ${label}: racewatch ${our.toFixed(1)} MB/s, go/parser ${theirs.toFixed(1)} MB/s, ratio ${(our / theirs).toFixed(2)}x\n`);

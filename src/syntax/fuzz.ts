@@ -190,7 +190,7 @@ export async function runFuzz(corpusPaths: string[] | null, seed: number, count:
   const workerUrl = new URL('./fuzzworker.js', import.meta.url);
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(workerUrl, { workerData: { corpusPaths, seed }, resourceLimits: { maxYoungGenerationSizeMb: 48, stackSizeMb: 64 } });
+      const w = new Worker(workerUrl, { workerData: { corpusPaths, seed }, resourceLimits: { maxYoungGenerationSizeMb: 144, stackSizeMb: 64 } });
       let current = -1; // index being parsed
       let last = Date.now();
       let end = 0;

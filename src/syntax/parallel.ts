@@ -58,7 +58,7 @@ const workerUrl = new URL('./parseworker.js', import.meta.url);
  * as go/parser's own limit (about 30,000 parentheses) where the main thread's
  * default stack stops near 1,000.
  */
-export const parserWorkerOptions = { resourceLimits: { maxYoungGenerationSizeMb: 48, stackSizeMb: 64 } };
+export const parserWorkerOptions = { resourceLimits: { maxYoungGenerationSizeMb: 144, stackSizeMb: 64 } };
 
 /**
  * Parses `files` on `workers` threads (files are handed out in small batches as
