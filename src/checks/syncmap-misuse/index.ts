@@ -112,6 +112,8 @@ function checkBody(ctx: Ctx, fn: FuncBody): void {
     if (method === undefined) return;
     const fun = unparen(n.Fun);
     if (fun.kind !== 'SelectorExpr') return;
+    // Code that does not type-check can call Store with one argument: leave it alone.
+    if (ARITY[method] !== undefined && n.Args.length !== ARITY[method]) return;
     const mc: MapCall = { call: n, method, recv: fun.X };
     calls.push(mc);
     if (method === 'Range') checkRangeCount(ctx, fn, mc);
@@ -135,6 +137,8 @@ function checkBody(ctx: Ctx, fn: FuncBody): void {
     else reportDelete(ctx, fn, load, mc, parents);
   }
 }
+
+const ARITY: Record<string, number | undefined> = { Load: 1, Store: 2, Delete: 1, Range: 1, LoadOrStore: 2, LoadAndDelete: 1, Swap: 2, CompareAndSwap: 3 };
 
 function nonBlank(e: Expr): Ident | undefined {
   return e.kind === 'Ident' && e.Name !== '_' ? e : undefined;
