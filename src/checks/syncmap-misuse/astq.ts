@@ -91,6 +91,11 @@ export function runsAfter(earlier: Node, later: Node, parents: Map<Node, Node>, 
   if (stmt !== undefined && contains(stmt, later)) return true;
   while (stmt !== undefined) {
     const holder = parents.get(stmt)!;
+    // The clauses of a switch or select exclude each other: go up to the statement itself.
+    if (stmt.kind === 'CaseClause' || stmt.kind === 'CommClause') {
+      stmt = listedStmt(holder, parents);
+      continue;
+    }
     const list = stmtList(holder)!;
     const i = list.indexOf(stmt);
     for (let j = i + 1; j < list.length; j++) if (contains(list[j]!, later)) return true;

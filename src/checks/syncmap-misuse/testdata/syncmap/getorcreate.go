@@ -191,3 +191,18 @@ func cached(hash uint32, t *conn) *conn {
 	}
 	return add(t)
 }
+
+// Load and Store in different cases of one switch: they never both run.
+func byMode(id string, mode int) *conn {
+	switch mode {
+	case 0:
+		if v, ok := conns.Load(id); ok {
+			return v.(*conn)
+		}
+	case 1:
+		c := &conn{id: id}
+		conns.Store(id, c)
+		return c
+	}
+	return nil
+}
