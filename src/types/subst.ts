@@ -2,7 +2,7 @@
 // methods. Instances of a generic type are cached per origin so that identical
 // instantiations give the same Named (as go/types' Context does).
 
-import { Func, Var, TypeName } from './objects.js';
+import { Func, Var } from './objects.js';
 import {
   Alias, ArrayType, Chan, Interface, MapType, Named, Pointer, Signature, Slice, Struct, Tuple, Type, TypeParam, Union,
   setInstantiateMethodHook, setSubstHook, typeString,
@@ -260,6 +260,3 @@ function instantiateMethod(inst: Named, om: Func): Func {
 
 setInstantiateMethodHook(instantiateMethod);
 setSubstHook(subst);
-
-/** Marker so TypeName is referenced (keeps the import used for documentation links). */
-export type { TypeName };
