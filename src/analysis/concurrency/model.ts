@@ -289,7 +289,7 @@ function onceWrite(a: AccessEvent): boolean {
 /** a is an unlocked read in t, and t earlier held a lock that b holds (and that guards the location). */
 function readAfterLocking(a: AccessEvent, t: Thread, b: AccessEvent): boolean {
   if (a.write) return false;
-  const guards = [...b.locks.keys()].filter((k) => !k.startsWith('once:'));
+  const guards = [...b.locks.keys()].filter((k) => !k.startsWith('once:') && !a.locks.has(k));
   if (guards.length === 0) return false;
   for (let th: Thread | null = t; th; th = th.parent) {
     for (const e of th.accesses) {
