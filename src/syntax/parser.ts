@@ -1316,8 +1316,9 @@ class Parser {
     // We track the nesting here rather than at the entry for the function,
     // since it can iteratively produce a nested output, and we want to
     // limit how deep a structure we generate.
+    // (No try-finally: when parsing gives up, the parser is thrown away.)
     let n = 1;
-    try {
+    {
       for (; ; n++) {
         this.incNestLev();
         switch ((this.tok as Token)) {
@@ -1354,17 +1355,24 @@ class Parser {
             // determine if '{' belongs to a composite literal or a block statement
             switch (t.kind) {
               case 'BadExpr': case 'Ident': case 'SelectorExpr':
-                if (this.exprLev < 0) return x;
+                if (this.exprLev < 0) {
+                  this.nestLev -= n;
+                  return x;
+                }
                 // x is possibly a composite literal type
                 break;
               case 'IndexExpr': case 'IndexListExpr':
-                if (this.exprLev < 0) return x;
+                if (this.exprLev < 0) {
+                  this.nestLev -= n;
+                  return x;
+                }
                 // x is possibly a composite literal type
                 break;
               case 'ArrayType': case 'StructType': case 'MapType':
                 // x is a composite literal type
                 break;
               default:
+                this.nestLev -= n;
                 return x;
             }
             if (t !== x) this.error(posOf(t), 'cannot parenthesize type in composite literal');
@@ -1372,11 +1380,10 @@ class Parser {
             break;
           }
           default:
+            this.nestLev -= n;
             return x;
         }
       }
-    } finally {
-      this.nestLev -= n;
     }
   }
 
@@ -1453,20 +1460,18 @@ class Parser {
     // We track the nesting here rather than at the entry for the function,
     // since it can iteratively produce a nested output, and we want to
     // limit how deep a structure we generate.
-    let n = 1;
-    try {
-      for (; ; n++) {
-        this.incNestLev();
-        let op = this.tok;
-        if (this.inRhs && op === Token.ASSIGN) op = Token.EQL;
-        const oprec = precedence(op);
-        if (oprec < prec1) return x;
-        const pos = this.expect(op);
-        const y = this.parseBinaryExpr(null, oprec + 1);
-        x = binaryExpr(x, pos, op, y);
+    for (let n = 1; ; n++) {
+      this.incNestLev();
+      let op = this.tok;
+      if (this.inRhs && op === Token.ASSIGN) op = Token.EQL;
+      const oprec = precedence(op);
+      if (oprec < prec1) {
+        this.nestLev -= n;
+        return x;
       }
-    } finally {
-      this.nestLev -= n;
+      const pos = this.expect(op);
+      const y = this.parseBinaryExpr(null, oprec + 1);
+      x = binaryExpr(x, pos, op, y);
     }
   }
 

@@ -430,7 +430,10 @@ export class Scanner {
     }
   }
 
-  private scanComment(): [text: string, nlOffset: number] {
+  /** Offset of the first newline in the last block comment scanned (0 if none). */
+  private commentNl = 0;
+
+  private scanComment(): string {
     const src = this.src;
     const offs = this.offset - 1; // position of the initial '/'
     let next = -1; // offset just after the comment; < 0 means an unterminated comment
@@ -490,7 +493,8 @@ export class Scanner {
     } else {
       text = decodeUtf8(src, start, end);
     }
-    return [text, nlOffset];
+    this.commentNl = nlOffset;
+    return text;
   }
 
   private updateLineInfo(next: number, offs: number, text: Uint8Array): void {
@@ -966,7 +970,8 @@ export class Scanner {
             break;
           case 0x2f:
             if (this.ch === 0x2f || this.ch === 0x2a) {
-              const [comment, nlOffset] = this.scanComment();
+              const comment = this.scanComment();
+              const nlOffset = this.commentNl;
               if (this.insertSemi && nlOffset !== 0) {
                 this.nlPos = nlOffset;
                 this.insertSemi = false;
