@@ -1397,6 +1397,7 @@ export class Checker {
       }
       sig = inst;
       const instParams = sig.params.vars.map((v) => v.type);
+      this.instantiateFuncArgs(sig, args, argExprs);
       // Untyped arguments take the instantiated parameter types.
       argExprs.forEach((a, i) => {
         if (a && isUntyped(args[i]!.type)) {
@@ -1410,10 +1411,36 @@ export class Checker {
         if (a && p) this.assignment(args[i]!, p, a);
       });
     }
+    if (!generic) this.instantiateFuncArgs(sig, args, argExprs);
     const res = sig.results;
     if (res.vars.length === 0) return { mode: Mode.NoValue, type: res };
     if (res.vars.length === 1) return { mode: Mode.Value, type: res.vars[0]!.type };
     return { mode: Mode.Value, type: res };
+  }
+
+  /** Generic functions passed as arguments (slices.SortFunc(x, slices.Compare)) are instantiated from the parameter's type. */
+  private instantiateFuncArgs(sig: Signature, args: Operand[], argExprs: (ast.Expr | null)[]): void {
+    argExprs.forEach((a, i) => {
+      const at = args[i]?.type;
+      const pt = sig.params.vars[i]?.type;
+      if (!a || !(at instanceof Signature) || at.typeParams.length === 0 || !pt) return;
+      const ps = coreType(pt);
+      if (!(ps instanceof Signature)) return;
+      // Infer as if the parameter's own parameters were the arguments (constraint inference included).
+      const pseudo: Operand[] = ps.params.vars.map((v) => ({ mode: Mode.Value, type: v.type }));
+      const targs = this.infer(at, [], pseudo, [], false);
+      if (targs.some((t) => t === Typ.Invalid)) return;
+      const inst = this.instantiateSig(at, targs);
+      const e = unparen(a);
+      const tv = this.info.types.get(e);
+      if (tv) this.info.types.set(e, { ...tv, type: inst });
+      if (e !== a) {
+        const otv = this.info.types.get(a);
+        if (otv) this.info.types.set(a, { ...otv, type: inst });
+      }
+      this.recordInstance(e, targs, inst);
+      args[i] = { ...args[i]!, type: inst };
+    });
   }
 
   /** Infers type arguments by unifying parameter and argument types, then from constraints' core types. */
@@ -1428,6 +1455,8 @@ export class Checker {
     const untyped: [TypeParam, Type][] = [];
     args.forEach((a, i) => {
       if (a.mode === Mode.Invalid) return;
+      // A generic function argument is instantiated from the parameter afterwards.
+      if (a.type instanceof Signature && a.type.typeParams.length > 0) return;
       let p: Type | undefined;
       if (sig.variadic && i >= params.length - 1 && !dotdotdot) {
         const last = params[params.length - 1]?.type;
