@@ -10,48 +10,57 @@ const tokenKeys = new Set(['Tok', 'Op', 'Kind']);
 
 /** The JSON text of a node whose positions are relative to `base` (the file's FileStart). */
 export function astToJson(node: ast.Node, base: number): string {
-  const parts: string[] = [];
-  write(node as unknown as Record<string, unknown>, base, parts);
-  return parts.join('');
+  return write(node as unknown as Record<string, unknown>, base);
 }
 
-function write(o: Record<string, unknown>, base: number, out: string[]): void {
-  out.push('{"kind":"', o.kind as string, '"');
+// `,"Key":` for each field name, built once.
+const keyPrefix = new Map<string, string>();
+function prefixOf(key: string): string {
+  let p = keyPrefix.get(key);
+  if (p === undefined) {
+    p = `,"${key}":`;
+    keyPrefix.set(key, p);
+  }
+  return p;
+}
+
+function write(o: Record<string, unknown>, base: number): string {
+  let out = '{"kind":"' + (o.kind as string) + '"';
   for (const key in o) {
     if (key === 'kind') continue;
-    out.push(',"', key, '":');
+    out += prefixOf(key);
     const v = o[key];
     switch (typeof v) {
       case 'number':
-        if (tokenKeys.has(key)) out.push('"', tokenString(v), '"');
-        else if (key === 'Dir') out.push(String(v));
-        else out.push(v === 0 ? 'null' : String(v - base));
+        if (tokenKeys.has(key)) out += '"' + tokenString(v) + '"';
+        else if (key === 'Dir') out += String(v);
+        else out += v === 0 ? 'null' : String(v - base);
         break;
       case 'string':
-        out.push(JSON.stringify(v));
+        out += JSON.stringify(v);
         break;
       case 'boolean':
-        out.push(v ? 'true' : 'false');
+        out += v ? 'true' : 'false';
         break;
       case 'object':
         if (v === null) {
-          out.push('null');
+          out += 'null';
         } else if (Array.isArray(v)) {
-          out.push('[');
+          out += '[';
           for (let i = 0; i < v.length; i++) {
-            if (i > 0) out.push(',');
-            write(v[i] as Record<string, unknown>, base, out);
+            if (i > 0) out += ',';
+            out += write(v[i] as Record<string, unknown>, base);
           }
-          out.push(']');
+          out += ']';
         } else {
-          write(v as Record<string, unknown>, base, out);
+          out += write(v as Record<string, unknown>, base);
         }
         break;
       default:
         throw new Error(`astjson: unexpected ${typeof v} in ${String(o.kind)}.${key}`);
     }
   }
-  out.push('}');
+  return out + '}';
 }
 
 /** Path of the first difference between two JSON texts of ASTs (e.g. `Decls[3].Body.List[0].X.Sel.NamePos`). */
