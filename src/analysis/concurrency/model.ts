@@ -71,9 +71,10 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   // out on one line, and a reviewer needs to hear about it once (the write-write pair).
   const byLines = new Map<string, number>();
   const report = (kind: 'map' | 'data', a: AccessEvent, b: AccessEvent, actx: AccessContext, bctx: AccessContext): void => {
-    const la = src.line(a.pos);
-    const lb = src.line(b.pos);
-    const k = `${a.path.key}|${Math.min(la, lb)}|${Math.max(la, lb)}|${kind}`;
+    if (primaryIsSecond(a, b)) [a, b, actx, bctx] = [b, a, bctx, actx];
+    // One finding per primary access and line: the reviewer fixes the access once, however
+    // many places it races with (the first counterpart, a write preferred, is shown).
+    const k = `${a.path.key}|${src.line(a.pos)}|${kind}`;
     const weight = Number(a.write) + Number(b.write);
     const at = byLines.get(k);
     if (at !== undefined) {
@@ -151,6 +152,15 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   return { summarizer: sz, races, fieldAccesses, summaryOf: (d) => sz.summaryOf(d) };
 }
 
+/** The access to show first: the unlocked one, else the read, else the earlier one. */
+export function primaryIsSecond(a: AccessEvent, b: AccessEvent): boolean {
+  const la = realLocks(a.locks);
+  const lb = realLocks(b.locks);
+  if (lb !== la) return lb < la;
+  if (a.write !== b.write) return a.write;
+  return b.pos < a.pos;
+}
+
 function isExported(name: string): boolean {
   return name.length > 0 && name[0]! >= 'A' && name[0]! <= 'Z';
 }
@@ -166,6 +176,8 @@ function normalizeRoot(events: Event[], from: string, to: string): Event[] {
   return events.map((e): Event => {
     switch (e.k) {
       case 'access':
+        // The receiver variable itself is the method's own copy of the pointer.
+        if (e.path.key === from) return { ...e, path: { ...e.path, key: `C${to}`, root: `C${to}` }, locks: mapLocks(e.locks) };
         return e.path.root === from ? { ...e, path: { ...e.path, key: mapKey(e.path.key), root: to }, locks: mapLocks(e.locks) } : { ...e, locks: mapLocks(e.locks) };
       case 'sync':
         return e.obj ? { ...e, obj: mapKey(e.obj) } : e;
@@ -258,7 +270,7 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         // Entry points of a locked type: the pattern is an access that forgot the lock
         // against one made under the lock that guards the location. Two accesses under
         // different locks are a protocol (lock order, hand-over) we cannot judge.
-        if (needOneLocked && !((guardedBy(x.a) && realLocks(y.a.locks) === 0) || (guardedBy(y.a) && realLocks(x.a.locks) === 0) || sameReadLock(x.a, y.a))) continue;
+        if (needOneLocked && !((guardedBy(x.a) && realLocks(y.a.locks) === 0) || (guardedBy(y.a) && realLocks(x.a.locks) === 0) || (kind === 'map' && sameReadLock(x.a, y.a)))) continue;
         if (handoff(x.a, x.t, y.a, y.t) || handoff(y.a, y.t, x.a, x.t)) continue;
         // Initialisation under a sync.Once is ordered before every use that needs it.
         if (onceWrite(x.a) || onceWrite(y.a)) continue;

@@ -7,12 +7,8 @@ import { describeLocks } from './events.js';
 import type { Race } from './model.js';
 
 export function raceDiagnostic(r: Race): Diagnostic {
-  let { a, b, actx, bctx } = r;
-  const lockCount = (x: typeof a) => [...x.locks.keys()].filter((k) => !k.startsWith('once:')).length;
-  const swap =
-    lockCount(b) < lockCount(a) ||
-    (lockCount(b) === lockCount(a) && ((!b.write && a.write) || (b.write === a.write && b.pos < a.pos)));
-  if (swap) [a, b, actx, bctx] = [b, a, bctx, actx];
+  // The model puts the access to look at first in `a` (see primaryIsSecond).
+  const { a, b, actx, bctx } = r;
   const what = (x: typeof a) => (x.write ? 'the write' : 'the read');
   const where = b.fn === a.fn && bctx.describe !== actx.describe ? bctx.describe : `in ${b.fn}`;
   const message = `${a.op} ${describeLocks(a.locks)} races with ${what(b)} ${b.op} ${where}`;

@@ -1531,6 +1531,24 @@ class FuncWalker {
         return true;
       }
     }
+    if (!local && /lock|acquire|release/i.test(name) && (!known || !external)) {
+      // A lock of the package's own making (fdMutex.rwlock, sem.acquire): held from here
+      // until the matching unlock/release on the same receiver.
+      const p = this.pathOf(fun.X);
+      this.walkMethodReceiver(fun.X);
+      this.walkArgs(args, false);
+      if (p) {
+        const key = `opaque:${p.key}`;
+        if (/unlock|release/i.test(name)) {
+          if (this.locks.has(key)) {
+            const next = new Map(this.locks);
+            next.delete(key);
+            this.locks = next;
+          }
+        } else this.locks = lockSetUnion(this.locks, new Map([[key, { mode: 'w' as LockMode, text: p.text }]]));
+      }
+      return true;
+    }
     if (name === 'TryLock' || name === 'TryRLock') {
       this.walkMethodReceiver(fun.X);
       return true;

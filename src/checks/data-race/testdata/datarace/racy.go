@@ -155,23 +155,6 @@ func copyWhileWriting(c *Client) Policy {
 	return c.Policy()
 }
 
-type Worker struct {
-	mu    sync.RWMutex
-	count int
-}
-
-func (w *Worker) Inc() {
-	w.mu.RLock()
-	w.count++ // want `w.count\+\+ holding w.mu \(read\) races with the write w.count\+\+`
-	w.mu.RUnlock()
-}
-
-func (w *Worker) Count() int {
-	w.mu.RLock()
-	defer w.mu.RUnlock()
-	return w.count // want `w.count holding w.mu \(read\) races with the write w.count\+\+`
-}
-
 func timerWrites() int {
 	attempts := 0
 	time.AfterFunc(time.Millisecond, func() {

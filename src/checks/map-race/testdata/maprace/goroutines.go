@@ -124,5 +124,5 @@ func (r *Refresher) refresh() {
 // Start spawns the refresher while the caller keeps reading through Get.
 func (r *Refresher) Start() {
 	go r.refresh()
-	_ = r.cache["index"] // want `r.cache\["index"\] without a lock races with the write r.cache = map\[string\]\[\]byte\{\}` `r.cache\["index"\] without a lock races with the write r.cache\["index"\]`
+	_ = r.cache["index"] // want `r.cache\["index"\] without a lock races with the write r.cache = map\[string\]\[\]byte\{\}`
 }
