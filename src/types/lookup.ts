@@ -57,7 +57,53 @@ export function lookupFieldOrMethod(T: Type, addressable: boolean, pkg: Package 
   return lookupInner(typ, pkg, name, isPtr);
 }
 
+const methodIndexCache = new WeakMap<Named, Map<string, number>>();
+const fieldIndexCache = new WeakMap<Struct, Map<string, number>>();
+
+function methodIndex(n: Named): Map<string, number> {
+  const origin = n.origin;
+  let m = methodIndexCache.get(origin);
+  if (!m) {
+    m = new Map();
+    const ms = origin.declaredMethods();
+    for (let i = ms.length - 1; i >= 0; i--) m.set(ms[i]!.name, i);
+    methodIndexCache.set(origin, m);
+  }
+  return m;
+}
+
+function fieldIndex(s: Struct): Map<string, number> {
+  let m = fieldIndexCache.get(s);
+  if (!m) {
+    m = new Map();
+    for (let i = s.fields.length - 1; i >= 0; i--) m.set(s.fields[i]!.name, i);
+    fieldIndexCache.set(s, m);
+  }
+  return m;
+}
+
 function lookupInner(T: Type, pkg: Package | null, name: string, isPtr: boolean): LookupResult | typeof ambiguous | null {
+  // Fast path: a method declared on T itself or a field of T's own struct (no embedding
+  // to search, nothing allocated but the result). Depth 0 has no ambiguity.
+  const t0 = unalias(T);
+  if (t0 instanceof Named) {
+    const i = methodIndex(t0).get(name);
+    if (i !== undefined) {
+      const m = t0.origin.declaredMethods()[i]!;
+      if (sameName(m, name, pkg)) return { obj: t0.methodAt(i), index: [i], indirect: isPtr };
+    }
+  }
+  if (!(t0 instanceof TypeParam)) {
+    const u = t0.underlying();
+    if (u instanceof Struct) {
+      const i = fieldIndex(u).get(name);
+      if (i !== undefined && sameName(u.fields[i]!, name, pkg)) {
+        // A same-named method at depth 0 was handled above; a field here wins over anything deeper.
+        const hasMethod = t0 instanceof Named && methodIndex(t0).has(name);
+        if (!hasMethod) return { obj: u.fields[i]!, index: [i], indirect: isPtr };
+      }
+    }
+  }
   let current: Embedded[] = [{ type: T, index: [], indirect: isPtr, multiples: false }];
   const seen = new Set<Named>();
   while (current.length > 0) {
