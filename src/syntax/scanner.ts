@@ -340,6 +340,8 @@ export class Scanner {
   private readonly onLineDirective: LineDirectiveHandler | undefined;
 
   private ch = 0x20;
+  /** Set when next() reads a non-ASCII byte: a literal without one is decoded as latin-1 directly. */
+  private sawHigh = false;
   private offset = 0;
   private rdOffset = 0;
   private insertSemi = false;
@@ -384,6 +386,7 @@ export class Scanner {
       if (r === 0) {
         this.error(this.offset, 'illegal character NUL');
       } else if (r >= 0x80) {
+        this.sawHigh = true;
         r = decodeRune(src, this.rdOffset);
         w = decodedWidth;
         if (r === 0xfffd && w === 1) {
@@ -436,6 +439,7 @@ export class Scanner {
   private scanComment(): string {
     const src = this.src;
     const offs = this.offset - 1; // position of the initial '/'
+    this.sawHigh = false;
     let next = -1; // offset just after the comment; < 0 means an unterminated comment
     let numCR = 0;
     let nlOffset = 0; // offset of the first newline in a /*...*/ comment
@@ -491,7 +495,7 @@ export class Scanner {
       const stripped = stripCR(src.subarray(start, end), src[start + 1] === 0x2a);
       text = decodeUtf8(stripped, 0, stripped.length);
     } else {
-      text = decodeUtf8(src, start, end);
+      text = this.sawHigh ? decodeUtf8(src, start, end) : latin1(src, start, end);
     }
     this.commentNl = nlOffset;
     return text;
@@ -706,6 +710,7 @@ export class Scanner {
 
   private scanRune(): string {
     const offs = this.offset - 1;
+    this.sawHigh = this.ch >= 0x80; // the first character was read before the call
     let valid = true;
     let n = 0;
     for (;;) {
@@ -725,11 +730,12 @@ export class Scanner {
       }
     }
     if (valid && n !== 1) this.error(offs, 'illegal rune literal');
-    return decodeUtf8(this.src, offs, this.offset);
+    return this.sawHigh ? decodeUtf8(this.src, offs, this.offset) : latin1(this.src, offs, this.offset);
   }
 
   private scanString(): string {
     const offs = this.offset - 1;
+    this.sawHigh = this.ch >= 0x80; // the first character was read before the call
     for (;;) {
       const ch = this.ch;
       if (ch === 10 || ch < 0) {
@@ -741,11 +747,12 @@ export class Scanner {
       if (ch === 0x22) break;
       if (ch === 0x5c) this.scanEscape(0x22);
     }
-    return decodeUtf8(this.src, offs, this.offset);
+    return this.sawHigh ? decodeUtf8(this.src, offs, this.offset) : latin1(this.src, offs, this.offset);
   }
 
   private scanRawString(): string {
     const offs = this.offset - 1;
+    this.sawHigh = this.ch >= 0x80; // the first character was read before the call
     let hasCR = false;
     for (;;) {
       const ch = this.ch;
@@ -762,7 +769,7 @@ export class Scanner {
       const stripped = stripCR(this.src.subarray(offs, this.offset), false);
       return decodeUtf8(stripped, 0, stripped.length);
     }
-    return decodeUtf8(this.src, offs, this.offset);
+    return this.sawHigh ? decodeUtf8(this.src, offs, this.offset) : latin1(this.src, offs, this.offset);
   }
 
   private switch2(tok0: Token, tok1: Token): Token {
