@@ -1,8 +1,12 @@
 // `racewatch check ./...` over GOROOT/src beside `go vet ./...` on the same tree, in the
 // same run: wall time, peak memory, and the ratio (issue 4's target: at most a quarter
 // of go vet's wall time, under 2 GB). go vet runs once untimed first so that both are
-// measured with a warm build cache. Peak memory comes from GNU time's maximum resident
-// set size (for go vet, that of its largest process), where /usr/bin/time exists.
+// measured with a warm build cache. go vet also caches its own results: a second plain
+// `go vet ./...` analyses nothing and takes a few seconds. The anchor therefore passes
+// an analyzer flag with a fresh value (-printf.funcs=<nonce>), which changes vet's
+// action keys and makes it run every analyzer again over cached export data — the
+// work racewatch does. The fully cached figure is printed too. Peak memory comes from
+// GNU time's maximum resident set size (for go vet, that of its largest process).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -47,7 +51,8 @@ export async function benchCheck(): Promise<void> {
   try {
     process.stdout.write(`check: warming go vet's build cache over ${src} ./... (untimed)\n`);
     measure('go', ['vet', './...'], src);
-    const vet = measure('go', ['vet', './...'], src);
+    const cached = measure('go', ['vet', './...'], src);
+    const vet = measure('go', ['vet', `-printf.funcs=racewatchbench${process.pid}x${Date.now()}`, './...'], src);
     const report = join(out, 'findings.json');
     const rw = measure(process.execPath, [bin, 'check', '--format', 'json', '--output', report, './...'], src);
     let summary = '';
@@ -63,7 +68,8 @@ export async function benchCheck(): Promise<void> {
       summary = `no report (exit status ${rw.status})`;
     }
     process.stdout.write(`check: racewatch check ./... : ${fmt(rw)}; ${summary}\n`);
-    process.stdout.write(`check: go vet ./...          : ${fmt(vet)} (exit status ${vet.status})\n`);
+    process.stdout.write(`check: go vet ./...          : ${fmt(vet)} (analyzers re-run over the warm build cache; exit status ${vet.status})\n`);
+    process.stdout.write(`check: go vet ./... (cached) : ${fmt(cached)} (vet's own result cache: nothing analysed)\n`);
     const ratio = rw.seconds / vet.seconds;
     process.stdout.write(`check: ratio racewatch/go vet wall time = ${ratio.toFixed(3)} (target <= 0.25); racewatch peak ${rw.peakMB === null ? '?' : rw.peakMB.toFixed(0) + ' MB'} (target < 2048 MB)\n`);
   } finally {
