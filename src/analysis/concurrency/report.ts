@@ -11,13 +11,15 @@ export function raceDiagnostic(r: Race): Diagnostic {
   const { a, b, actx, bctx } = r;
   const what = (x: typeof a) => (x.write ? 'the write' : 'the read');
   const where = b.fn === a.fn && bctx.describe !== actx.describe ? bctx.describe : `in ${b.fn}`;
-  const message = `${a.op} ${describeLocks(a.locks)} races with ${what(b)} ${b.op} ${where}`;
+  const message =
+    a.pos === b.pos && a.end === b.end
+      ? `${a.op} ${describeLocks(a.locks)} races with itself: ${actx.describe.replace(/^in /, '').replace(/, which runs once per request$/, '')} runs more than once at the same time`
+      : `${a.op} ${describeLocks(a.locks)} races with ${what(b)} ${b.op} ${where}`;
   const related: RelatedLocation[] = [
     { pos: b.pos, end: b.end, message: `${what(b)} ${b.op}, ${describeLocks(b.locks)}, ${bctx.describe}` },
   ];
   related.push({ pos: a.pos, end: a.end, message: `${a.op} runs ${actx.describe}` });
   if (actx.startPos !== null) related.push({ pos: actx.startPos, end: actx.startPos + 2, message: 'the goroutine of the first access starts here' });
   if (bctx.startPos !== null && bctx.startPos !== actx.startPos) related.push({ pos: bctx.startPos, end: bctx.startPos + 2, message: 'the goroutine of the other access starts here' });
-  if (process.env["RACEWATCH_DEBUG_KEYS"]) related.push({ pos: a.pos, end: a.end, message: `keys ${a.path.key} / ${b.path.key}` });
   return { pos: a.pos, end: a.end, message, related };
 }

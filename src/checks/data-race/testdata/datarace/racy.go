@@ -15,7 +15,7 @@ func countParallel(jobs []int) int {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			total += j // want `total \+= j without a lock races with the write total \+= j`
+			total += j // want `total \+= j without a lock races with itself`
 		}()
 	}
 	wg.Wait()
@@ -29,7 +29,7 @@ func collect(ids []string) []string {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out = append(out, id) // want `out = append\(out, id\) without a lock races with the write out = append\(out, id\)`
+			out = append(out, id) // want `out = append\(out, id\) without a lock races with itself`
 		}()
 	}
 	wg.Wait()
@@ -44,7 +44,7 @@ func firstError(tasks []func() error) error {
 		go func() {
 			defer wg.Done()
 			if e := t(); e != nil {
-				err = e // want `err = e without a lock races with the write err = e`
+				err = e // want `err = e without a lock races with itself`
 			}
 		}()
 	}
@@ -102,7 +102,7 @@ func (c *Conn) Peer() *Conn {
 var lastRequest time.Time
 
 func track(w http.ResponseWriter, r *http.Request) {
-	lastRequest = time.Now() // want `lastRequest = time.Now\(\) without a lock races with the write lastRequest = time.Now\(\)`
+	lastRequest = time.Now() // want `lastRequest = time.Now\(\) without a lock races with itself: the handler track runs more than once`
 }
 
 func serve() {
@@ -130,7 +130,7 @@ func fixedSlot() []int {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			stats[0]++ // want `stats\[0\]\+\+ without a lock races with the write stats\[0\]\+\+`
+			stats[0]++ // want `stats\[0\]\+\+ without a lock races with itself`
 		}()
 	}
 	wg.Wait()
@@ -188,4 +188,26 @@ func (s *Server) loop() {
 func (s *Server) Start() string {
 	go s.loop()
 	return s.addr // want `s.addr without a lock races with the write s.addr = "closed"`
+}
+
+var activeWorkers int
+
+func startWorkers(n int) int {
+	for i := 0; i < n; i++ {
+		go func() {
+			activeWorkers++ // want `activeWorkers\+\+ without a lock races with itself`
+		}()
+	}
+	return activeWorkers // want `activeWorkers without a lock races with the write activeWorkers\+\+`
+}
+
+type Buffer struct {
+	data []byte
+}
+
+func (b *Buffer) reset() { b.data = b.data[:0] }
+
+func flushInBackground(b *Buffer) int {
+	go b.reset()
+	return len(b.data) // want `b.data without a lock races with the write b.data = b.data\[:0\]`
 }

@@ -71,7 +71,7 @@ type Counters struct {
 func (c *Counters) Hit(path string) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	c.hits[path]++ // want `c.hits\[path\]\+\+ holding c.mu \(read\) races with the write c.hits\[path\]\+\+`
+	c.hits[path]++ // want `c.hits\[path\]\+\+ holding c.mu \(read\) races with itself: \(\*Counters\).Hit runs more than once`
 }
 
 func (c *Counters) Count(path string) int {

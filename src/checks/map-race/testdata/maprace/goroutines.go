@@ -16,7 +16,7 @@ func fetchAll(urls []string) map[string]int {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sizes[u] = len(u) // want `sizes\[u\] = len\(u\) without a lock races with the write sizes\[u\] = len\(u\)`
+			sizes[u] = len(u) // want `sizes\[u\] = len\(u\) without a lock races with itself: the goroutine started at line 17`
 		}()
 	}
 	wg.Wait()
@@ -28,7 +28,7 @@ func countWords(words []string) map[string]int {
 	done := make(chan bool)
 	for _, w := range words {
 		go func() {
-			counts[w]++ // want `counts\[w\]\+\+ without a lock races with the write counts\[w\]\+\+`
+			counts[w]++ // want `counts\[w\]\+\+ without a lock races with itself`
 			done <- true
 		}()
 	}
@@ -64,7 +64,7 @@ func writeAfterDone() bool {
 }
 
 func store(m map[string]string, k, v string) {
-	m[k] = v // want `m\[k\] = v without a lock races with the write m\[k\] = v`
+	m[k] = v // want `m\[k\] = v without a lock races with itself: the goroutine started at line 75`
 }
 
 func parallelStores(keys []string) {

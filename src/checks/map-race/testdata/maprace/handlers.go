@@ -9,7 +9,7 @@ import (
 func serveHits(mux *http.ServeMux) {
 	hits := map[string]int{}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		hits[r.URL.Path]++ // want `hits\[r.URL.Path\]\+\+ without a lock races with the write hits\[r.URL.Path\]\+\+`
+		hits[r.URL.Path]++ // want `hits\[r.URL.Path\]\+\+ without a lock races with itself: the handler at line 11 runs more than once at the same time`
 	})
 }
 
@@ -19,7 +19,7 @@ type visitCounter struct {
 
 func (v *visitCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !v.seen[r.RemoteAddr] { // want `v.seen\[r.RemoteAddr\] without a lock races with the write v.seen\[r.RemoteAddr\] = true`
-		v.seen[r.RemoteAddr] = true // want `v.seen\[r.RemoteAddr\] = true without a lock races with the write v.seen\[r.RemoteAddr\] = true`
+		v.seen[r.RemoteAddr] = true // want `v.seen\[r.RemoteAddr\] = true without a lock races with itself: the HTTP handler \(\*visitCounter\).ServeHTTP`
 	}
 }
 
