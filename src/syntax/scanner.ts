@@ -156,7 +156,7 @@ for (let c = 0; c < 128; c++) {
 // is typed array to typed array. The table is small enough to stay in cache and is
 // simply cleared when half full: it then refills with the names of the code at hand.
 
-const INTERN_BITS = 16;
+const INTERN_BITS = 14;
 const INTERN_SIZE = 1 << INTERN_BITS;
 const INTERN_MASK = INTERN_SIZE - 1;
 const INTERN_LIMIT = INTERN_SIZE >> 1;
