@@ -21,13 +21,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   const run = await runChecks({ cwd: dir, patterns, checks: [mapRace, dataRace], includeGoroot: true });
   const perCheck = new Map<string, number>();
+  // A package and its test variants are checked separately: count each finding once.
+  const seen = new Set<string>();
   for (const f of run.findings) {
+    const key = `${f.file}:${f.line}:${f.column}:${f.check}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     perCheck.set(f.check, (perCheck.get(f.check) ?? 0) + 1);
     console.log(`${relative(dir, f.file)}:${f.line}:${f.column}: ${f.message} (${f.check})`);
     for (const r of f.related) console.log(`    ${relative(dir, r.file)}:${r.line}:${r.column}: ${r.message}`);
   }
   console.log(`\n${run.stats.packages} packages, ${run.stats.files} files, ${run.stats.lines} lines in ${((Date.now() - started) / 1000).toFixed(1)}s; ${run.errors.length} load/parse errors`);
-  for (const name of [mapRace.name, dataRace.name]) console.log(`${name}: ${perCheck.get(name) ?? 0} findings`);
+  for (const name of [mapRace.name, dataRace.name]) console.log(`${name}: ${perCheck.get(name) ?? 0} findings (distinct)`);
 }
 
 main().catch((err: unknown) => {

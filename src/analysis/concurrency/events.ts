@@ -48,6 +48,8 @@ export interface AccessEvent {
   mapLoc: boolean;
   /** The end-of-iteration copy of a Go 1.22 loop variable (reads this iteration's copy). */
   iterCopy?: boolean;
+  /** A write inside `if p == nil { ... }` to p: lazy initialisation. */
+  lazyInit?: boolean;
   /** The location holds a struct or array value: it overlaps its own fields. */
   structVal: boolean;
   /** Done with sync/atomic: never races with another atomic access. */

@@ -274,6 +274,9 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         if (handoff(x.a, x.t, y.a, y.t) || handoff(y.a, y.t, x.a, x.t)) continue;
         // Initialisation under a sync.Once is ordered before every use that needs it.
         if (onceWrite(x.a) || onceWrite(y.a)) continue;
+        // Lazy initialisation in a method is done before the value is shared, as a rule;
+        // callers that break the rule are beyond what an entry-point assumption can tell.
+        if (x.a.lazyInit || y.a.lazyInit) continue;
         // An unlocked read after the same code took and released the guarding lock
         // (double-checked initialisation): ordered by the mutex, as far as we can tell.
         if (readAfterLocking(x.a, x.t, y.a) || readAfterLocking(y.a, y.t, x.a)) continue;
@@ -528,7 +531,13 @@ function handoff(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolea
 
 function sameObj(a: string | null, b: string | null): boolean {
   // A channel or WaitGroup we cannot name might be the one: assume it is (stay quiet).
-  return a === null || b === null || a === b;
+  if (a === null || b === null || a === b) return true;
+  // Two plain local variables are two objects; a field and a variable (c.ctxResult and
+  // the resultc stored in it) may be one.
+  const root = (k: string) => k.split('.')[0]!;
+  const plainLocal = (k: string) => k === root(k) && k.startsWith('V');
+  if (root(a) === root(b)) return false;
+  return !(plainLocal(a) && plainLocal(b));
 }
 
 function sharesLoop(a: { place: { loops: readonly number[] } }, b: { place: { loops: readonly number[] } }): boolean {

@@ -296,6 +296,8 @@ class FuncWalker {
   private freshVars: { root: string; loop: number }[] = [];
   /** Roots given to the locals of callees inlined here: each run of this code has its own. */
   readonly inlinedLocals = new Set<string>();
+  /** Locations being lazily initialised (inside `if p == nil { ... }`). */
+  private lazyInit: string[] = [];
   /** What the return statements hand back, when they all name one location. */
   result: Path | null | undefined = undefined;
   private recvValue = false;
@@ -338,6 +340,7 @@ class FuncWalker {
       mapOp: o.mapOp ?? false,
       mapLoc,
       structVal: !o.mapOp && !o.base && (u.k === 'struct' || u.k === 'array'),
+      lazyInit: write && this.lazyInit.includes(path.key),
       atomic: o.atomic ?? false,
       op: this.sz.text(astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
       pos: astPos(node),
@@ -873,7 +876,13 @@ class FuncWalker {
     const from = this.locks;
     const held = tl ? lockSetUnion(from, new Map([[tl.path.key, { mode: tl.mode, text: tl.text }]])) : from;
     const id = ++this.armIds;
+    // `if x.f == nil { x.f = ... }`: lazy initialisation of x.f.
+    const c0 = unparen(s.Cond);
+    const nilChecked =
+      c0.kind === 'BinaryExpr' && c0.Op === Token.EQL && c0.Y.kind === 'Ident' && c0.Y.Name === 'nil' ? this.pathOf(c0.X)?.key : undefined;
+    if (nilChecked) this.lazyInit.push(nilChecked);
     const thenOut = this.branch(tl && !tl.negated ? held : from, `${id}:0`, () => this.walkBlock(s.Body.List));
+    if (nilChecked) this.lazyInit.pop();
     const elseFrom = tl && tl.negated ? held : from;
     const elseOut = s.Else ? this.branch(elseFrom, `${id}:1`, () => this.walkStmt(s.Else!)) : elseFrom;
     this.join([thenOut, elseOut], from);
@@ -1479,7 +1488,9 @@ class FuncWalker {
     const u = unparen(h);
     if (u.kind === 'FuncLit') {
       const c = this.closure(u);
-      this.sz.registerHandler({ summary: c.summary, capturedRoots: c.captured, what: `the handler at ${this.where(u)}`, pos: astPos(u) });
+      // Tests send their requests one at a time; only production handlers are assumed concurrent.
+      if (!/^(Test|Benchmark|Fuzz|Example)/.test(this.fnName))
+        this.sz.registerHandler({ summary: c.summary, capturedRoots: c.captured, what: `the handler at ${this.where(u)}`, pos: astPos(u) });
     } else if (u.kind === 'Ident' && !this.scope.lookup(u.Name)) {
       const decl = this.sz.index.funcs.get(u.Name);
       if (decl) this.sz.registerHandler({ summary: this.sz.summaryOf(decl), capturedRoots: new Set(), what: `the handler ${u.Name}`, pos: decl.Name.NamePos });
