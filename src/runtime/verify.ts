@@ -7,7 +7,7 @@ import { isStdlibFrame } from './frames.js';
 import { linkFindings, type Incident, SourceResolver } from './incidents.js';
 import { Triage } from './triage.js';
 
-/** Where findings come from: check's JSON file today, check run in-process once it is wired. */
+/** Where findings come from: check's JSON file (--findings), or check run in-process. */
 export type FindingsProvider = (patterns: string[]) => Promise<FindingsJson>;
 
 export class VerifyError extends Error {}
@@ -25,7 +25,7 @@ export function findingsFromFile(path: string, cwd: string, warn: (line: string)
  * `check --format json` prints, read back through the same reader as a findings file so
  * that both routes see identical findings.
  */
-export async function runCheckInProcess(patterns: string[], cwd: string): Promise<FindingsJson | null> {
+export async function runCheckInProcess(patterns: string[], cwd: string): Promise<FindingsJson> {
   const [{ runChecks }, { checks }, { formatJSON }, { VERSION }] = await Promise.all([
     import('../analysis/driver.js'),
     import('../checks/registry.js'),

@@ -13,7 +13,7 @@ its lines) or not reproduced; races the detector found that no finding explains 
 as racewatch misses. Packages default to ./...
 
 Flags:
-  --findings FILE   the JSON of 'racewatch check --format json' (required until check runs in-process)
+  --findings FILE   the JSON of 'racewatch check --format json' (default: run check on the patterns)
   --count N         runs of each test per -cpu value (default 20)
   --cpu LIST        GOMAXPROCS values to run under (default 1,2,4)
   --budget DUR      wall-clock budget for all test runs, e.g. 90s, 10m (default 10m); a test
@@ -62,19 +62,8 @@ export const verifyCommand: Command = {
     }
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text, json)`);
     const warn = (line: string) => io.stderr.write(`racewatch verify: ${line}\n`);
-    let getFindings: FindingsProvider;
-    if (findingsFile !== undefined) getFindings = findingsFromFile(findingsFile, io.cwd, warn);
-    else {
-      getFindings = async (p) => {
-        const doc = await runCheckInProcess(p, io.cwd);
-        if (!doc) {
-          throw new FatalError(
-            "needs the findings of racewatch check: run 'racewatch check --format json ./... > findings.json' and pass --findings findings.json",
-          );
-        }
-        return doc;
-      };
-    }
+    const getFindings: FindingsProvider =
+      findingsFile !== undefined ? findingsFromFile(findingsFile, io.cwd, warn) : (p) => runCheckInProcess(p, io.cwd);
     let result;
     try {
       result = await verify({ cwd: io.cwd, patterns, getFindings, count, cpu, budgetMs, progress: (l) => io.stderr.write(l + '\n') });
