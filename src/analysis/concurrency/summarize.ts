@@ -1472,7 +1472,9 @@ class FuncWalker {
         break;
       case 'testing/synctest':
       case 'internal/synctest':
-        if (name === 'Wait') {
+        if (name === 'Wait' || name === 'Run' || name === 'Test') {
+          // Run and Test return once every goroutine of the bubble has exited.
+          if (name !== 'Wait') this.walkArgs(args, true);
           this.push({ k: 'sync', op: 'wait', obj: '<barrier>', cap: undefined, pos: astPos(call), seq: this.seq++, place: this.place() });
           return;
         }
