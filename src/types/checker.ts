@@ -453,7 +453,7 @@ export class Checker {
   /** Opens a scope for node; returns the previous scope (restore with this.scope = prev). */
   private openScope(node: ast.Node, comment: string): Scope {
     const prev = this.scope;
-    const s = new Scope(prev, nodePos(node), nodeEnd(node), comment);
+    const s = new Scope(prev, nodePos(node), node, comment);
     this.info.scopes.set(node, s);
     this.scope = s;
     return prev;
@@ -870,9 +870,16 @@ export class Checker {
       const t = obj.type;
       return { mode: Mode.Constant, type: t, value: obj.value ?? { kind: 'unknown' } };
     }
-    if (obj instanceof TypeName) return { mode: Mode.TypeExpr, type: obj.type };
-    if (obj instanceof Var) return { mode: Mode.Variable, type: obj.type };
-    if (obj instanceof Func) return { mode: Mode.Value, type: obj.type };
+    // Operands of variables, type names and non-generic functions are shared by all
+    // uses: nothing mutates them once recorded (only untyped constants are converted in
+    // place, and generic functions' operands are instantiated in place).
+    if (obj instanceof TypeName) return sharedOperand(obj, Mode.TypeExpr);
+    if (obj instanceof Var) return sharedOperand(obj, Mode.Variable);
+    if (obj instanceof Func) {
+      const t = obj.type;
+      if (t instanceof Signature && t.typeParams.length > 0) return { mode: Mode.Value, type: t };
+      return sharedOperand(obj, Mode.Value);
+    }
     if (obj instanceof Builtin) return { mode: Mode.Builtin, type: Typ.Invalid, builtin: obj.builtin };
     if (obj instanceof Nil) return { mode: Mode.Value, type: Typ.UntypedNil };
     return invalidOp;
@@ -880,10 +887,8 @@ export class Checker {
 
   private basicLit(e: ast.BasicLit): Operand {
     switch (e.Kind) {
-      case Token.INT: {
-        const v = parseIntLit(e.Value);
-        return { mode: Mode.Constant, type: Typ.UntypedInt, value: v === null ? { kind: 'unknown' } : { kind: 'int', v } };
-      }
+      case Token.INT:
+        return { mode: Mode.Constant, type: Typ.UntypedInt, value: intLitValue(e.Value) };
       case Token.FLOAT:
         return { mode: Mode.Constant, type: Typ.UntypedFloat, value: { kind: 'float', v: parseFloatLit(e.Value) } };
       case Token.IMAG:
@@ -2157,6 +2162,15 @@ export class Checker {
 
 // ---------------------------------------------------------------------------- helpers
 
+function sharedOperand(obj: TObject, mode: Mode): Operand {
+  const t = obj.type;
+  const op = obj.useOperand as Operand | undefined;
+  if (op !== undefined && op.type === t && op.mode === mode) return op;
+  const fresh: Operand = { mode, type: t };
+  obj.useOperand = fresh;
+  return fresh;
+}
+
 let fakeC: Package | undefined;
 function fakeCPackage(): Package {
   if (!fakeC) {
@@ -2399,6 +2413,21 @@ function unify(p: Type, a: Type, bound: Map<TypeParam, Type>, set: Set<TypeParam
 
 // ---- constants
 
+// Short integer literals (0, 1, 8, 0xff...) recur everywhere: their values are parsed
+// once and shared (constant values are never mutated).
+const shortIntLits = new Map<string, ConstValue>();
+
+function intLitValue(lit: string): ConstValue {
+  if (lit.length <= 6) {
+    const cached = shortIntLits.get(lit);
+    if (cached !== undefined) return cached;
+  }
+  const v = parseIntLit(lit);
+  const value: ConstValue = v === null ? { kind: 'unknown' } : { kind: 'int', v };
+  if (lit.length <= 6) shortIntLits.set(lit, value);
+  return value;
+}
+
 function parseIntLit(s: string): bigint | null {
   try {
     let t = s.replace(/_/g, '');
@@ -2446,16 +2475,26 @@ function unquoteChar(lit: string): number {
 }
 
 /** The value of a Go string literal (interpreted or raw). */
+const utf8Encoder = new TextEncoder();
+
 export function unquote(lit: string): string {
-  if (lit.startsWith('`')) return lit.slice(1, -1).replace(/\r/g, '');
+  if (lit.startsWith('`')) {
+    const raw = lit.slice(1, -1);
+    return raw.includes('\r') ? raw.replace(/\r/g, '') : raw;
+  }
   const s = lit.slice(1, -1);
   if (!s.includes('\\')) return s;
   const bytes: number[] = [];
-  const enc = new TextEncoder();
+  const enc = utf8Encoder;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (ch !== '\\') {
       const cp = s.codePointAt(i)!;
+      if (cp < 0x80) {
+        // ASCII is its own UTF-8 (no encoder round trip for the common case).
+        bytes.push(cp);
+        continue;
+      }
       const str = String.fromCodePoint(cp);
       bytes.push(...enc.encode(str));
       if (cp > 0xffff) i++;

@@ -8,7 +8,7 @@ import type { Pos } from '../syntax/position.js';
 import {
   Alias, Basic, Interface, Named, Pointer, Signature, Tuple, Typ, Type, TypeParam, isExportedName, sortMethods, emptyTuple, typeString,
 } from './types.js';
-import type { Node } from '../syntax/ast.js';
+import { end as nodeEnd, type Node } from '../syntax/ast.js';
 
 export class Package {
   readonly scope: Scope;
@@ -37,6 +37,11 @@ export abstract class TObject {
   declare readonly pos: Pos;
   declare readonly pkg: Package | null;
   declare readonly name: string;
+  /**
+   * The checker's operand for a use of this object, shared by every use whose type is
+   * still `type` (one fewer object kept per identifier in Info.types; see Checker.objectOperand).
+   */
+  declare useOperand: { mode: number; type: Type } | undefined;
   constructor(pos: Pos, pkg: Package | null, name: string, typ?: Type) {
     this.pos = pos;
     this.pkg = pkg;
@@ -44,6 +49,7 @@ export abstract class TObject {
     this.parent = null;
     this.typ = typ;
     this.resolve = undefined;
+    this.useOperand = undefined;
   }
   get type(): Type {
     if (this.resolve) {
@@ -215,13 +221,30 @@ export class Scope {
   private elems: Map<string, TObject> | null = null;
   /** Function scopes stop the search for labels and mark where closures begin. */
   isFunc = false;
+  private endPos: Pos;
+  /** Block scopes compute their end from their node on demand: most are never asked. */
+  private endNode: Node | null;
   constructor(
     readonly parent: Scope | null,
     readonly pos: Pos,
-    readonly end: Pos,
+    end: Pos | Node,
     readonly comment: string,
   ) {
+    if (typeof end === 'number') {
+      this.endPos = end;
+      this.endNode = null;
+    } else {
+      this.endPos = -1;
+      this.endNode = end;
+    }
     if (parent && parent !== universe) parent.children.push(this);
+  }
+  get end(): Pos {
+    if (this.endNode !== null) {
+      this.endPos = nodeEnd(this.endNode);
+      this.endNode = null;
+    }
+    return this.endPos;
   }
   lookup(name: string): TObject | undefined {
     return this.elems === null ? undefined : this.elems.get(name);
