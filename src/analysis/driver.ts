@@ -12,7 +12,7 @@ import { checks as registry } from '../checks/registry.js';
 import { createLoader } from '../load/index.js';
 import { detectGoroot } from '../load/env.js';
 import type { Check, RunSettings } from './check.js';
-import { compareFindings, type CheckRun, type Finding, type RunError } from './findings.js';
+import { compareFindings, dedupeFindings, type CheckRun, type Finding, type RunError } from './findings.js';
 import { runPackage, validateRequirements } from './runner.js';
 import { badSuppressionCheck, BAD_SUPPRESSION } from './suppress.js';
 import { buildJobSyntax, buildJobTyped, jobsOf, jobSize, type BuiltJob, type Job } from './units.js';
@@ -98,9 +98,10 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   for (const note of loader.notes()) errors.push({ file: '', line: 0, column: 0, message: note });
 
   findings.sort(compareFindings);
+  const unique = dedupeFindings(findings);
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { findings, errors, stats: { packages, files, lines, seconds }, checks: opts.checks };
+  return { findings: unique, errors, stats: { packages, files, lines, seconds }, checks: opts.checks };
 }
 
 export interface JobResult {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignFingerprints, splitLines, type Finding } from './findings.js';
+import { assignFingerprints, dedupeFindings, splitLines, type Finding } from './findings.js';
 
 type F = Omit<Finding, 'fingerprint'>;
 
@@ -31,4 +31,16 @@ test('fingerprints survive unrelated lines moving and distinguish repeated lines
   assert.notEqual(prints(before, [at(3, { check: 'data-race' })])[0], a1);
   // Whitespace-only edits do not.
   assert.equal(prints('package p\nfunc f() {\n    n :=   len(m)\n}\n', [at(3)])[0], a1);
+});
+
+test('the same pair of accesses found from several goroutine contexts is reported once', () => {
+  const other = { file: '/x/a.go', line: 9, column: 2, endLine: 9, endColumn: 5, offset: 90, endOffset: 93 };
+  const fromMain = { ...at(3, { related: [{ ...other, message: 'the write, in main' }] }), fingerprint: 'a' };
+  const fromTest = { ...at(3, { related: [{ ...other, message: 'the write, in TestX' }] }), fingerprint: 'b' };
+  const otherPair = { ...at(3, { related: [{ ...other, offset: 120, endOffset: 123, line: 12, message: 'another write' }] }), fingerprint: 'c' };
+  const otherCheck = { ...at(3, { check: 'data-race', related: [{ ...other, message: 'x' }] }), fingerprint: 'd' };
+  assert.deepEqual(
+    dedupeFindings([fromMain, fromTest, otherPair, otherCheck]).map((f) => f.fingerprint),
+    ['a', 'c', 'd'],
+  );
 });

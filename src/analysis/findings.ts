@@ -151,3 +151,23 @@ export function compareFindings(a: Location & { check: string; message: string }
   if (a.check !== b.check) return a.check < b.check ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
+
+/**
+ * One finding per place and cause. The same pair of accesses is found once per goroutine
+ * context that reaches it (main, each test, each entry point) and once per build of a
+ * package (plain, with in-package tests); a reviewer needs to see it once. Two findings
+ * are the same when check, primary range, message and the first related location agree;
+ * the first in report order is kept, so the choice is deterministic.
+ */
+export function dedupeFindings(sorted: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const other = f.related[0];
+    const key = `${f.check}\u0000${f.file}\u0000${f.offset}\u0000${f.endOffset}\u0000${f.message}\u0000${other ? `${other.file}:${other.offset}` : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
