@@ -204,14 +204,16 @@ function firstDifference(want: string, got: string): string {
 }
 
 /**
- * Builds, with the real Go toolchain, every testdata package that has golden files,
- * with each .go file replaced by its golden version: a suggested fix must leave code
- * that compiles. Returns failures as "dir: go build output". Needs `go` on PATH.
+ * Builds, with the real Go toolchain, every testdata package, with each .go file that
+ * has a golden version replaced by it: a suggested fix must leave code that compiles,
+ * and testdata that is not valid Go would test nothing. Returns failures as
+ * "dir: go build output". Needs `go` on PATH.
  */
 export function buildFixedPackages(testdataDir: string, goBinary = 'go'): string[] {
   const failures: string[] = [];
-  const withGoldens = packageDirs(testdataDir).filter((d) => readdirSync(d).some((n) => n.endsWith('.go.golden')));
-  if (withGoldens.length === 0) return failures;
+  const dirs = packageDirs(testdataDir);
+  const withGoldens = dirs.filter((d) => readdirSync(d).some((n) => n.endsWith('.go.golden')));
+  if (dirs.length === 0) return failures;
   const copy = mkdtempSync(join(tmpdir(), 'racewatch-fixed-'));
   try {
     cpSync(testdataDir, copy, { recursive: true });
@@ -219,7 +221,8 @@ export function buildFixedPackages(testdataDir: string, goBinary = 'go'): string
       const target = join(copy, relative(testdataDir, dir));
       for (const n of readdirSync(target)) if (n.endsWith('.go.golden')) renameSync(join(target, n), join(target, n.slice(0, -'.golden'.length)));
     }
-    for (const dir of withGoldens) {
+    // Every package: the fixed ones must still build, and the others prove the testdata is valid Go.
+    for (const dir of dirs) {
       const rel = './' + (relative(testdataDir, dir) || '.');
       // go build for the package; with _test.go files, go test -run='^$' compiles those too
       // (go vet would also run its analyzers, and testdata breaks their rules on purpose).

@@ -26,9 +26,7 @@ for (const check of checks) {
 
 for (const check of checks) {
   const testdata = join(checksDir, check.name, 'testdata');
-  const hasGoldens = packageDirs(testdata).some((d) => readdirSync(d).some((n) => n.endsWith('.go.golden')));
-  if (!hasGoldens) continue;
-  test(`${check.name}: packages with suggested fixes applied (the .golden files) still build`, (t) => {
+  test(`${check.name}: testdata builds, with the suggested fixes (the .golden files) applied`, (t) => {
     if (!requireGo(t)) return;
     const failures = buildFixedPackages(testdata, findGo()!.go);
     assert.deepEqual(failures, [], failures.join('\n'));
