@@ -110,8 +110,15 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     l.push(d);
   }
   const handlerThreads: Thread[] = [];
+  const singleGoroutinePackage = files.some((f) => documentsSingleGoroutineUse(f.Doc));
+  const typeDocs = typeDocComments(files);
   for (const [typeName, methods] of byType) {
-    const holdsMutex = idx.holdsMutex({ k: 'named', pkg: '', name: typeName });
+    // The entry assumption models callers outside the package sharing one value between
+    // goroutines. Values of an unexported type reach no such caller (the package's own
+    // goroutines are analysed directly), and a type (or package) documented as not safe
+    // for concurrent use puts the burden on the caller: its methods are not entries.
+    const entryType =
+      idx.holdsMutex({ k: 'named', pkg: '', name: typeName }) && isExported(typeName) && !singleGoroutinePackage && !documentsSingleGoroutineUse(typeDocs.get(typeName) ?? null);
     const entries: Thread[] = [];
     for (const d of methods) {
       const s = sz.summaryOf(d);
@@ -132,7 +139,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
       if (name === 'ServeHTTP' && d.Type.Params.List.length === 2) {
         handlerThreads.push(makeThread(norm, null, null, true, { describe: `in the HTTP handler ${s.name}, which runs once per request`, startPos: null }, new Set(), sz));
       }
-      if (holdsMutex && isExported(name) && !/Locked$/.test(name) && recvRoot) entries.push(t);
+      if (entryType && isExported(name) && !/Locked$/.test(name) && !documentsSingleGoroutineUse(d.Doc) && recvRoot) entries.push(t);
     }
     if (entries.length > 0) entryRaces(entries, (a) => a.path.root === `R${typeName}`, true, report);
   }
@@ -159,6 +166,42 @@ export function primaryIsSecond(a: AccessEvent, b: AccessEvent): boolean {
   if (lb !== la) return lb < la;
   if (a.write !== b.write) return a.write;
   return b.pos < a.pos;
+}
+
+/**
+ * Doc wording that rules out concurrent calls: "not safe for concurrent use", "must not
+ * be used concurrently", "for use by a single goroutine", "must be called only from the
+ * goroutine running ...", and configuration values that "must not be modified" once in
+ * use (their mutating methods are set-up code). "Safe for concurrent use" does not match.
+ */
+const SINGLE_GOROUTINE_DOC = new RegExp(
+  [
+    String.raw`\bnot\s+(?:safe|meant|designed|intended)\s+(?:for\s+(?:concurrent|simultaneous|parallel)|to\s+be\s+(?:used|called)\s+(?:concurrently|simultaneously|from\s+(?:multiple|several)))`,
+    String.raw`\bnot\s+(?:goroutine|thread|concurrency)[- ]safe`,
+    String.raw`\bmust\s+not\s+be\s+(?:used|called|accessed|shared)\s+(?:concurrently|simultaneously|from\s+(?:multiple|several|more\s+than\s+one)\s+goroutines)`,
+    String.raw`\b(?:used|called)\s+(?:only\s+)?(?:by|from)\s+(?:a\s+single|one|only\s+one)\s+goroutine`,
+    String.raw`\bonly\s+(?:be\s+)?(?:used|called)\s+(?:by|from)\s+(?:a\s+single|one|the)\s+goroutine`,
+    String.raw`\bmust\s+be\s+called\s+only\s+from\s+the\s+goroutine`,
+    String.raw`\bmust\s+not\s+be\s+modified`,
+  ].join('|'),
+  'i',
+);
+
+export function documentsSingleGoroutineUse(doc: ast.CommentGroup | null): boolean {
+  if (!doc) return false;
+  return SINGLE_GOROUTINE_DOC.test(doc.List.map((c) => c.Text.replace(/^\/\/|^\/\*|\*\/$/g, '')).join(' '));
+}
+
+/** The doc comment of every type declared in the files (a lone spec may carry it on the decl). */
+function typeDocComments(files: readonly ast.File[]): Map<string, ast.CommentGroup | null> {
+  const out = new Map<string, ast.CommentGroup | null>();
+  for (const f of files) {
+    for (const d of f.Decls) {
+      if (d.kind !== 'GenDecl') continue;
+      for (const s of d.Specs) if (s.kind === 'TypeSpec') out.set(s.Name.Name, s.Doc ?? (d.Specs.length === 1 ? d.Doc : null));
+    }
+  }
+  return out;
 }
 
 function isExported(name: string): boolean {
@@ -270,7 +313,10 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         // Entry points of a locked type: the pattern is an access that forgot the lock
         // against one made under the lock that guards the location. Two accesses under
         // different locks are a protocol (lock order, hand-over) we cannot judge.
-        if (needOneLocked && !((guardedBy(x.a) && realLocks(y.a.locks) === 0) || (guardedBy(y.a) && realLocks(x.a.locks) === 0) || (kind === 'map' && sameReadLock(x.a, y.a)))) continue;
+        // A plain write made under the read side of the lock is not guarded by it (other
+        // readers hold it too): the type does not use that lock for the field.
+        const guards = (a: AccessEvent) => guardedBy(a, kind === 'data' && a.write);
+        if (needOneLocked && !((guards(x.a) && realLocks(y.a.locks) === 0) || (guards(y.a) && realLocks(x.a.locks) === 0) || (kind === 'map' && sameReadLock(x.a, y.a)))) continue;
         if (handoff(x.a, x.t, y.a, y.t) || handoff(y.a, y.t, x.a, x.t)) continue;
         // Initialisation under a sync.Once is ordered before every use that needs it.
         if (onceWrite(x.a) || onceWrite(y.a)) continue;
@@ -347,9 +393,10 @@ function mayShareLock(a: LockSet, b: LockSet): boolean {
  * The access holds a lock that lives beside the location (c.mu for c.items, c.inner.mu
  * for c.inner.m): the lock the type uses to guard it.
  */
-function guardedBy(a: AccessEvent): boolean {
-  for (const k of a.locks.keys()) {
+function guardedBy(a: AccessEvent, writeMode = false): boolean {
+  for (const [k, v] of a.locks) {
     if (k.startsWith('once:') || k.startsWith('sem:')) continue;
+    if (writeMode && v.mode !== 'w') continue;
     const owner = k.includes('.') ? k.slice(0, k.lastIndexOf('.')) : k;
     if (a.path.key === owner || a.path.key.startsWith(owner + '.')) return true;
   }

@@ -258,3 +258,57 @@ func (q *Queue) Pop() string {
 	q.items = q.items[1:]
 	return s
 }
+
+// An unexported type never reaches a caller outside the package, so its exported
+// methods are not assumed to run concurrently (Peek would race with Add otherwise).
+type meter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (m *meter) Add()      { m.mu.Lock(); m.n++; m.mu.Unlock() }
+func (m *meter) Peek() int { return m.n }
+
+// A Builder is not safe for concurrent use: callers keep it on one goroutine.
+type Builder struct {
+	mu    sync.Mutex
+	parts []string
+	n     int
+}
+
+func (b *Builder) Add(s string) { b.mu.Lock(); b.parts = append(b.parts, s); b.n++; b.mu.Unlock() }
+func (b *Builder) Reset()       { b.n = 0 }
+
+type Session struct {
+	mu    sync.Mutex
+	state int
+}
+
+func (s *Session) Touch() { s.mu.Lock(); s.state++; s.mu.Unlock() }
+
+// Close must be called only from the goroutine that created the session.
+func (s *Session) Close() { s.state = -1 }
+
+// A write made under a read lock shows the RWMutex does not guard that field (other
+// readers hold it at the same time), so the entry assumption has nothing to go on.
+type Cursor struct {
+	mu   sync.RWMutex
+	hold bool
+	row  int
+}
+
+func (c *Cursor) Scan() int {
+	if c.hold {
+		return -1
+	}
+	c.mu.RLock()
+	c.hold = true
+	return c.row
+}
+
+func (c *Cursor) Next() {
+	if c.hold {
+		c.hold = false
+		c.mu.RUnlock()
+	}
+}

@@ -219,3 +219,21 @@ func handoffBySend() int {
 	ch <- m
 	return <-res
 }
+
+// Unexported: only this package hands out values of tally, and it never shares one.
+type tally struct {
+	mu     sync.Mutex
+	counts map[string]int
+}
+
+func (t *tally) Add(k string) { t.mu.Lock(); t.counts[k]++; t.mu.Unlock() }
+func (t *tally) Len() int     { return len(t.counts) }
+
+// An Index is not safe for concurrent use by multiple goroutines.
+type Index struct {
+	mu   sync.Mutex
+	byID map[int]string
+}
+
+func (x *Index) Put(id int, v string) { x.mu.Lock(); x.byID[id] = v; x.mu.Unlock() }
+func (x *Index) Size() int            { return len(x.byID) }
