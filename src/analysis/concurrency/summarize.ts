@@ -1756,16 +1756,28 @@ class FuncWalker {
     const fresh = new Map<string, string>();
     // The callee's own locals are new at every call: give them names of this call.
     const locals = new Map<string, string>();
+    const localRoots = s.localRoots;
+    // Memoised per key: only the first renaming of a local has side effects (a new root).
+    const renamedKeys = new Map<string, string>();
     const renamed = (key: string): string => {
-      if (!s.localRoots) return key;
-      const m = /^([VL][^.\[]*)/.exec(key);
-      if (!m || !s.localRoots.has(m[1]!) ) return key;
-      let r = locals.get(m[1]!);
-      if (!r) {
-        locals.set(m[1]!, (r = `L${this.sz.newFreshRoot()}`));
-        this.inlinedLocals.add(r);
+      if (!localRoots) return key;
+      const done = renamedKeys.get(key);
+      if (done !== undefined) return done;
+      let out = key;
+      const c0 = key.charCodeAt(0);
+      if (c0 === 86 /* V */ || c0 === 76 /* L */) {
+        const root = key.slice(0, localRootEnd(key));
+        if (localRoots.has(root)) {
+          let r = locals.get(root);
+          if (!r) {
+            locals.set(root, (r = `L${this.sz.newFreshRoot()}`));
+            this.inlinedLocals.add(r);
+          }
+          out = r + key.slice(root.length);
+        }
       }
-      return r + key.slice(m[1]!.length);
+      renamedKeys.set(key, out);
+      return out;
     };
     const mapPath = (p: Path, mapOp: boolean): Path => {
       let sb = subst.get(p.root);
@@ -1785,12 +1797,14 @@ class FuncWalker {
       }
       return { key: sb.path.key + p.key.slice(p.root.length), root: sb.path.root, text: p.text };
     };
+    const substRoots = [...subst].map(([root, sb]) => ({ root, dotted: root + '.', sb }));
     const mapKey = (k: string | null): string | null => {
       if (k === null) return null;
-      const bare = k.replace(/^(sem:|once:)/, '');
-      const prefix = k.slice(0, k.length - bare.length);
-      for (const [root, sb] of subst) {
-        if (bare === root || bare.startsWith(root + '.')) {
+      const prefixLen = k.startsWith('sem:') ? 4 : k.startsWith('once:') ? 5 : 0;
+      const bare = prefixLen === 0 ? k : k.slice(prefixLen);
+      const prefix = prefixLen === 0 ? '' : k.slice(0, prefixLen);
+      for (const { root, dotted, sb } of substRoots) {
+        if (bare === root || bare.startsWith(dotted)) {
           if (!sb.path || sb.mapsOnly) {
             // A copy (value receiver or parameter): its mutex is a different mutex.
             let f = fresh.get(root);
@@ -1803,28 +1817,61 @@ class FuncWalker {
       const r = renamed(bare);
       return r === bare ? k : prefix + r;
     };
+    // Callee events share lock sets; so may their copies (lock sets are never mutated).
+    // Only the first mapping of a set can create roots, so memoising keeps the numbering.
+    const mappedLocks = new Map<LockSet, LockSet>();
     const mapLocks = (l: LockSet): LockSet => {
       if (l.size === 0) return l;
-      const m = new Map<string, { mode: LockMode; text: string }>();
+      let m = mappedLocks.get(l);
+      if (m) return m;
+      const out = new Map<string, { mode: LockMode; text: string }>();
       for (const [k, v] of l) {
         const nk = mapKey(k);
-        if (nk !== null) m.set(nk, v);
+        if (nk !== null) out.set(nk, v);
       }
+      mappedLocks.set(l, (m = out));
       return m;
     };
+    const heldHere = this.locks;
+    const topLocksMemo = new Map<LockSet, LockSet>();
+    const topLocks = (l: LockSet): LockSet => {
+      const mapped = mapLocks(l);
+      if (heldHere.size === 0) return mapped;
+      let u = topLocksMemo.get(mapped);
+      if (!u) topLocksMemo.set(mapped, (u = lockSetUnion(heldHere, mapped)));
+      return u;
+    };
     const loopsHere = this.loops.length > 0;
+    // Every event inlined here sits at this call's place; places are never mutated.
+    let placeHere: Place | null = null;
+    const topPlace = (): Place => (placeHere ??= this.place());
     const copy = (e: Event, top: boolean): Event | null => {
       switch (e.k) {
-        case 'access':
-          return {
-            ...e,
-            path: mapPath(e.path, e.mapOp),
-            locks: top ? lockSetUnion(this.locks, mapLocks(e.locks)) : mapLocks(e.locks),
+        case 'access': {
+          const path = mapPath(e.path, e.mapOp);
+          const locks = top ? topLocks(e.locks) : mapLocks(e.locks);
+          const a: AccessEvent = {
+            k: 'access',
+            path,
+            write: e.write,
+            mapOp: e.mapOp,
+            mapLoc: e.mapLoc,
+            structVal: e.structVal,
+            lazyInit: e.lazyInit,
+            atomic: e.atomic,
+            op: e.op,
+            pos: e.pos,
+            end: e.end,
+            locks,
+            fn: e.fn,
             seq: top ? this.seq++ : e.seq,
-            place: top ? this.place() : e.place,
+            place: top ? topPlace() : e.place,
           };
+          if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
+          return a;
+        }
         case 'sync':
-          return { ...e, obj: mapKey(e.obj), seq: top ? this.seq++ : e.seq, place: top ? this.place() : e.place };
+          return { k: 'sync', op: e.op, obj: mapKey(e.obj), cap: e.cap, pos: e.pos, seq: top ? this.seq++ : e.seq, place: top ? topPlace() : e.place };
         case 'spawn': {
           const body: Event[] = [];
           for (const b of e.body) {
@@ -1847,9 +1894,9 @@ class FuncWalker {
             multi: e.multi || (top && loopsHere),
             freshRoots,
             ownLocals,
-            locks: top ? lockSetUnion(this.locks, mapLocks(e.locks)) : mapLocks(e.locks),
+            locks: top ? topLocks(e.locks) : mapLocks(e.locks),
             seq: top ? this.seq++ : e.seq,
-            place: top ? this.place() : e.place,
+            place: top ? topPlace() : e.place,
           };
         }
       }
@@ -1870,6 +1917,15 @@ class FuncWalker {
     }
     if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
   }
+}
+
+/** Length of a key's root: up to the first field (`.`) or index (`[`). */
+function localRootEnd(key: string): number {
+  for (let i = 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 46 /* . */ || c === 91 /* [ */) return i;
+  }
+  return key.length;
 }
 
 /** A value receiver gets a copy: the receiver's type as the callee sees it. */
