@@ -312,3 +312,28 @@ func (c *Cursor) Next() {
 		c.mu.RUnlock()
 	}
 }
+
+// Release/acquire through an atomic flag: the plain writes come before the atomic store,
+// and the plain reads run only once the atomic load has seen it.
+type snapshot struct {
+	ready int32
+	rows  []string
+	total int
+}
+
+func publishThenRead() int {
+	s := &snapshot{}
+	done := make(chan struct{})
+	go func() {
+		s.rows = []string{"a", "b"}
+		s.total = 2
+		atomic.StoreInt32(&s.ready, 1)
+		close(done)
+	}()
+	n := 0
+	if atomic.LoadInt32(&s.ready) == 1 {
+		n = s.total + len(s.rows)
+	}
+	<-done
+	return n
+}

@@ -211,3 +211,17 @@ func flushInBackground(b *Buffer) int {
 	go b.reset()
 	return len(b.data) // want `b.data without a lock races with the write b.data = b.data\[:0\]`
 }
+
+// An atomic flag orders only what comes before the store: this write comes after it.
+func publishTooEarly() int {
+	var ready int32
+	total := 0
+	go func() {
+		atomic.StoreInt32(&ready, 1)
+		total = 2
+	}()
+	if atomic.LoadInt32(&ready) == 1 {
+		return total // want `total without a lock races with the write total = 2`
+	}
+	return 0
+}
