@@ -117,8 +117,11 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     // goroutines. Values of an unexported type reach no such caller (the package's own
     // goroutines are analysed directly), and a type (or package) documented as not safe
     // for concurrent use puts the burden on the caller: its methods are not entries.
+    // An unexported type that implements net.Conn escapes as one, and net.Conn's contract
+    // lets several goroutines call its methods at once.
+    const escapesConcurrently = isExported(typeName) || implementsNetConn(methods);
     const entryType =
-      idx.holdsMutex({ k: 'named', pkg: '', name: typeName }) && isExported(typeName) && !singleGoroutinePackage && !documentsSingleGoroutineUse(typeDocs.get(typeName) ?? null);
+      idx.holdsMutex({ k: 'named', pkg: '', name: typeName }) && escapesConcurrently && !singleGoroutinePackage && !documentsSingleGoroutineUse(typeDocs.get(typeName) ?? null);
     const entries: Thread[] = [];
     for (const d of methods) {
       const s = sz.summaryOf(d);
@@ -202,6 +205,12 @@ function typeDocComments(files: readonly ast.File[]): Map<string, ast.CommentGro
     }
   }
   return out;
+}
+
+/** The method set names Read, Write, Close and a deadline setter: a net.Conn implementation. */
+function implementsNetConn(methods: readonly ast.FuncDecl[]): boolean {
+  const names = new Set(methods.map((m) => m.Name.Name));
+  return ['Read', 'Write', 'Close'].every((n) => names.has(n)) && (names.has('SetDeadline') || names.has('SetReadDeadline') || names.has('SetWriteDeadline'));
 }
 
 function isExported(name: string): boolean {
@@ -361,6 +370,23 @@ function readAfterLocking(a: AccessEvent, t: Thread, b: AccessEvent): boolean {
   return false;
 }
 
+/**
+ * w is made inside once.Do(f), and the goroutine running b (or an ancestor, before
+ * starting it) went through the same once.Do earlier: Do returns only after f has
+ * completed, in every caller, so w happens before b.
+ */
+function afterOnce(w: AccessEvent, b: AccessEvent, tb: Thread): boolean {
+  const onces = [...w.locks.keys()].filter((k) => k.startsWith('once:') && !b.locks.has(k));
+  if (onces.length === 0) return false;
+  let before = b.seq;
+  for (let t: Thread | null = tb; t; t = t.parent) {
+    if (t.accesses.some((e) => e.seq < before && onces.some((k) => e.locks.has(k)))) return true;
+    if (!t.spawn) break;
+    before = t.spawn.seq;
+  }
+  return false;
+}
+
 /** b is a write made by an ancestor of t before it started t's goroutine. */
 function setUpBeforeSpawn(t: Thread, b: AccessEvent): boolean {
   if (!b.write) return false;
@@ -450,6 +476,7 @@ function spawnRaces(root: Thread, report: Reporter): void {
             const kind = conflict(a, b);
             if (!kind) continue;
             if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks)) continue;
+            if (afterOnce(a, b, tj) || afterOnce(b, a, ti)) continue;
             if (!mayRunInParallel(a, ti, b, tj)) continue;
             report(kind, a, b, ti.ctx, tj.ctx);
           }

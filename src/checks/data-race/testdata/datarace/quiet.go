@@ -337,3 +337,26 @@ func publishThenRead() int {
 	<-done
 	return n
 }
+
+// A package variable set inside once.Do: every goroutine that goes through the same Do
+// before reading it sees the completed initialisation, even when the Do sits in a
+// callee that skips it on some paths.
+var limits []int
+
+var limitsOnce sync.Once
+
+func limitFor(i int) int {
+	if i < 0 {
+		return 0
+	}
+	limitsOnce.Do(func() { limits = []int{1, 2, 3} })
+	return limits[i%len(limits)]
+}
+
+func limitsFromWorkers() int {
+	done := make(chan int)
+	go func() { done <- limitFor(1) }()
+	n := limitFor(2)
+	n += len(limits)
+	return n + <-done
+}

@@ -225,3 +225,41 @@ func publishTooEarly() int {
 	}
 	return 0
 }
+
+// The reader skips the once.Do: nothing orders it after the initialisation.
+var quotas []int
+
+var quotasOnce sync.Once
+
+func quotasSkippingOnce() int {
+	go func() {
+		quotasOnce.Do(func() { quotas = []int{1} })
+	}()
+	return len(quotas) // want `quotas without a lock races with the write quotas = \[\]int\{1\}`
+}
+
+// Unexported, but a net.Conn: whoever holds the interface may call Write and
+// SetWriteDeadline from different goroutines, as net.Conn allows.
+type pipeConn struct {
+	mu       sync.Mutex
+	deadline time.Time
+	buf      []byte
+}
+
+func (c *pipeConn) Read(p []byte) (int, error) { return 0, nil }
+func (c *pipeConn) Close() error               { return nil }
+func (c *pipeConn) Write(p []byte) (int, error) {
+	if !c.deadline.IsZero() && time.Now().After(c.deadline) { // want `c.deadline without a lock races with the write c.deadline = t`
+		return 0, nil
+	}
+	c.mu.Lock()
+	c.buf = append(c.buf, p...)
+	c.mu.Unlock()
+	return len(p), nil
+}
+func (c *pipeConn) SetWriteDeadline(t time.Time) error {
+	c.mu.Lock()
+	c.deadline = t
+	c.mu.Unlock()
+	return nil
+}
