@@ -315,8 +315,10 @@ class FuncWalker {
 
   // ---- places and events
 
+  /** Events at one place share its Place (places are never mutated); reset when loops or arms change. */
+  private placeHere: Place | null = null;
   place(): Place {
-    return { loops: this.loops.slice(), arms: this.arms.slice() };
+    return (this.placeHere ??= { loops: this.loops.slice(), arms: this.arms.slice() });
   }
 
   private push(e: Event): void {
@@ -691,8 +693,10 @@ class FuncWalker {
     this.locks = from;
     this.terminated = false;
     this.arms.push(armKey);
+    this.placeHere = null;
     f();
     this.arms.pop();
+    this.placeHere = null;
     const out = this.terminated ? null : this.locks;
     this.terminated = false;
     return out;
@@ -903,15 +907,19 @@ class FuncWalker {
     if (s.Init) {
       if (this.sz.perIterationLoopVars) {
         this.loops.push(loop);
+        this.placeHere = null;
         this.walkStmt(s.Init);
         this.loops.pop();
+        this.placeHere = null;
       } else this.walkStmt(s.Init);
     }
     const from = this.locks;
     this.loops.push(loop);
+    this.placeHere = null;
     if (s.Cond) this.walkExpr(s.Cond);
     const armKey = `${++this.armIds}:0`;
     this.arms.push(armKey);
+    this.placeHere = null;
     this.walkBlock(s.Body.List);
     this.terminated = false;
     if (s.Post) {
@@ -934,7 +942,9 @@ class FuncWalker {
       } else this.walkStmt(s.Post);
     }
     this.arms.pop();
+    this.placeHere = null;
     this.loops.pop();
+    this.placeHere = null;
     this.locks = lockSetIntersect(from, this.locks);
     this.terminated = false;
     this.scope = saved;
@@ -952,6 +962,7 @@ class FuncWalker {
     } else this.walkExpr(s.X);
     const from = this.locks;
     this.loops.push(loop);
+    this.placeHere = null;
     if (xt.k === 'chan') this.sync('recv', s.X, s);
     const [kt, vt] = rangeTypes(xt);
     if (s.Tok === Token.DEFINE) {
@@ -970,9 +981,12 @@ class FuncWalker {
     }
     const armKey = `${++this.armIds}:0`;
     this.arms.push(armKey);
+    this.placeHere = null;
     this.walkBlock(s.Body.List);
     this.arms.pop();
+    this.placeHere = null;
     this.loops.pop();
+    this.placeHere = null;
     this.locks = lockSetIntersect(from, this.locks);
     this.terminated = false;
     this.scope = saved;
@@ -1842,9 +1856,8 @@ class FuncWalker {
       return u;
     };
     const loopsHere = this.loops.length > 0;
-    // Every event inlined here sits at this call's place; places are never mutated.
-    let placeHere: Place | null = null;
-    const topPlace = (): Place => (placeHere ??= this.place());
+    // Every event inlined here sits at this call's place (shared: see place()).
+    const topPlace = (): Place => this.place();
     const copy = (e: Event, top: boolean): Event | null => {
       switch (e.k) {
         case 'access': {
