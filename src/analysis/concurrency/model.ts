@@ -327,6 +327,7 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         const guards = (a: AccessEvent) => guardedBy(a, kind === 'data' && a.write);
         if (needOneLocked && !((guards(x.a) && realLocks(y.a.locks) === 0) || (guards(y.a) && realLocks(x.a.locks) === 0) || (kind === 'map' && sameReadLock(x.a, y.a)))) continue;
         if (handoff(x.a, x.t, y.a, y.t) || handoff(y.a, y.t, x.a, x.t)) continue;
+        if (x.t.spawn && y.t.spawn && x.t.spawn.pos === y.t.spawn.pos && singletonSpawn(x.t) && singletonSpawn(y.t)) continue;
         // Initialisation under a sync.Once is ordered before every use that needs it.
         if (onceWrite(x.a) || onceWrite(y.a)) continue;
         // Lazy initialisation in a method is done before the value is shared, as a rule;
@@ -387,6 +388,22 @@ function afterOnce(w: AccessEvent, b: AccessEvent, tb: Thread): boolean {
   return false;
 }
 
+/**
+ * The goroutine is started under a lock right after a lazy initialisation made under the
+ * same lock (`if c.wake == nil { c.wake = make(...); go c.loop() }`): the field is the
+ * "running" token, so at most one instance runs until it resets the field under the lock.
+ */
+function singletonSpawn(t: Thread): boolean {
+  return singletonGuard(t) !== undefined;
+}
+
+/** The lazy-initialisation write that makes t's spawn a singleton, if there is one. */
+function singletonGuard(t: Thread): AccessEvent | undefined {
+  const s = t.spawn;
+  if (!s || !t.parent || realLocks(s.locks) === 0) return undefined;
+  return t.parent.accesses.find((w) => w.write && w.lazyInit && w.seq < s.seq && commonLock(w.locks, s.locks) !== undefined);
+}
+
 /** b is a write made by an ancestor of t before it started t's goroutine. */
 function setUpBeforeSpawn(t: Thread, b: AccessEvent): boolean {
   if (!b.write) return false;
@@ -444,7 +461,7 @@ function spawnRaces(root: Thread, report: Reporter): void {
     for (let j = i; j < threads.length; j++) {
       const ti = threads[i]!;
       const tj = threads[j]!;
-      if (i === j && !ti.multi) continue;
+      if (i === j && (!ti.multi || singletonSpawn(ti))) continue;
       if (i === j && ti.parent && joinedEachIteration(ti)) continue;
       const checkPair = (a: AccessEvent, b: AccessEvent): void => {
         if (a.atomic && b.atomic) return;
@@ -547,6 +564,8 @@ function lcaSyncs(t: Thread): SyncEvent[] {
 /** a (in the parent) and b (in the goroutine tb, a descendant). */
 function parentChildParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolean {
   const s = spawnIn(ta, tb);
+  // The singleton's start token, set again only once the goroutine has given it back.
+  if (a.lazyInit && tb.parent === ta && singletonGuard(tb)?.path.key === a.path.key) return false;
   if (exclusive(a.place, s.place) && !sharesLoop(a, s)) return false;
   if (a.seq < s.seq) {
     // Before the spawn: ordered, unless a later iteration runs it again while an

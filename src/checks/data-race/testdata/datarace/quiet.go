@@ -360,3 +360,37 @@ func limitsFromWorkers() int {
 	n += len(limits)
 	return n + <-done
 }
+
+// The sweeper starts only when wake is nil, and wake is set under the same lock before
+// the start: one sweeper at a time, however often the loop comes round.
+type Sweep struct {
+	mu   sync.Mutex
+	wake chan struct{}
+	idle int
+}
+
+func (p *Sweep) sweeper() {
+	for {
+		<-p.wake
+		p.mu.Lock()
+		if p.idle == 0 {
+			p.wake = nil
+			p.mu.Unlock()
+			return
+		}
+		p.idle--
+		p.mu.Unlock()
+	}
+}
+
+func sweepAsNeeded(p *Sweep, n int) {
+	for i := 0; i < n; i++ {
+		p.mu.Lock()
+		p.idle++
+		if p.wake == nil {
+			p.wake = make(chan struct{}, 1)
+			go p.sweeper()
+		}
+		p.mu.Unlock()
+	}
+}

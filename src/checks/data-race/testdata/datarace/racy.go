@@ -263,3 +263,34 @@ func (c *pipeConn) SetWriteDeadline(t time.Time) error {
 	c.mu.Unlock()
 	return nil
 }
+
+// A new drainer every time round, whether one is running or not.
+type Drain struct {
+	mu   sync.Mutex
+	kick chan struct{}
+	n    int
+}
+
+func (d *Drain) drainer() {
+	for {
+		<-d.kick // want `d.kick without a lock races with the write d.kick = make\(chan struct\{\}, 1\)`
+		d.mu.Lock()
+		if d.n == 0 {
+			d.kick = nil
+			d.mu.Unlock()
+			return
+		}
+		d.n--
+		d.mu.Unlock()
+	}
+}
+
+func drainAlways(d *Drain, n int) {
+	for i := 0; i < n; i++ {
+		d.mu.Lock()
+		d.n++
+		d.kick = make(chan struct{}, 1)
+		go d.drainer()
+		d.mu.Unlock()
+	}
+}
