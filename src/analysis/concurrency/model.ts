@@ -112,6 +112,8 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   const handlerThreads: Thread[] = [];
   const singleGoroutinePackage = files.some((f) => documentsSingleGoroutineUse(f.Doc));
   const typeDocs = typeDocComments(files);
+  const typeSpecs = new Map<string, ast.TypeSpec>();
+  for (const f of files) for (const d of f.Decls) if (d.kind === 'GenDecl') for (const sp of d.Specs) if (sp.kind === 'TypeSpec') typeSpecs.set(sp.Name.Name, sp);
   for (const [typeName, methods] of byType) {
     // The entry assumption models callers outside the package sharing one value between
     // goroutines. Values of an unexported type reach no such caller (the package's own
@@ -119,7 +121,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     // for concurrent use puts the burden on the caller: its methods are not entries.
     // An unexported type that implements net.Conn escapes as one, and net.Conn's contract
     // lets several goroutines call its methods at once.
-    const escapesConcurrently = isExported(typeName) || implementsNetConn(methods);
+    const escapesConcurrently = isExported(typeName) || implementsNetConn(methods, typeSpecs.get(typeName));
     const entryType =
       idx.holdsMutex({ k: 'named', pkg: '', name: typeName }) && escapesConcurrently && !singleGoroutinePackage && !documentsSingleGoroutineUse(typeDocs.get(typeName) ?? null);
     const entries: Thread[] = [];
@@ -207,9 +209,16 @@ function typeDocComments(files: readonly ast.File[]): Map<string, ast.CommentGro
   return out;
 }
 
-/** The method set names Read, Write, Close and a deadline setter: a net.Conn implementation. */
-function implementsNetConn(methods: readonly ast.FuncDecl[]): boolean {
+/**
+ * A net.Conn implementation: it declares Read, Write, Close and a deadline setter, or it
+ * embeds a net.Conn and overrides Read or Write.
+ */
+function implementsNetConn(methods: readonly ast.FuncDecl[], spec: ast.TypeSpec | undefined): boolean {
   const names = new Set(methods.map((m) => m.Name.Name));
+  const embedsConn =
+    spec?.Type.kind === 'StructType' &&
+    spec.Type.Fields.List.some((f) => f.Names.length === 0 && f.Type?.kind === 'SelectorExpr' && f.Type.X.kind === 'Ident' && f.Type.X.Name === 'net' && f.Type.Sel.Name === 'Conn');
+  if (embedsConn && (names.has('Read') || names.has('Write'))) return true;
   return ['Read', 'Write', 'Close'].every((n) => names.has(n)) && (names.has('SetDeadline') || names.has('SetReadDeadline') || names.has('SetWriteDeadline'));
 }
 

@@ -2,6 +2,7 @@
 package datarace
 
 import (
+	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -294,3 +295,20 @@ func drainAlways(d *Drain, n int) {
 		d.mu.Unlock()
 	}
 }
+
+// Wraps a net.Conn, so it is one: Read and Bytes may run on different goroutines.
+type tapConn struct {
+	net.Conn
+	sync.Mutex
+	seen [][]byte
+}
+
+func (c *tapConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.Lock()
+	c.seen = append(c.seen, p[:n])
+	c.Unlock()
+	return n, err
+}
+
+func (c *tapConn) Frames() int { return len(c.seen) } // want `c.seen without a lock races with the write c.seen = append\(c.seen, p\[:n\]\)`
