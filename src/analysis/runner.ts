@@ -43,6 +43,8 @@ class AnalysisFailed extends Error {
     failure: unknown,
   ) {
     super(`analysis ${analysis} failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    // The failure is an internal bug: keep its stack for RACEWATCH_DEBUG runs and bug reports.
+    if (process.env.RACEWATCH_DEBUG && failure instanceof Error && failure.stack) process.stderr.write(failure.stack + '\n');
   }
 }
 

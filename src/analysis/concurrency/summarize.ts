@@ -957,8 +957,10 @@ class FuncWalker {
     const loop = this.sz.newLoopId();
     if (xt.k === 'map') {
       this.walkMapOperand(s.X);
+      // access() records nothing for an untracked operand: relabel only the event it added.
+      const before = this.events.length;
       this.access(this.pathOf(s.X), false, s.X, { mapOp: true, opNode: s.X, type: xt });
-      this.events[this.events.length - 1]!.k === 'access' && this.relabel(`range ${this.sz.text(astPos(s.X), exprEnd(s.X))}`);
+      if (this.events.length > before) this.relabel(`range ${this.sz.text(astPos(s.X), exprEnd(s.X))}`);
     } else this.walkExpr(s.X);
     const from = this.locks;
     this.loops.push(loop);

@@ -237,3 +237,15 @@ type Index struct {
 
 func (x *Index) Put(id int, v string) { x.mu.Lock(); x.byID[id] = v; x.mu.Unlock() }
 func (x *Index) Size() int            { return len(x.byID) }
+
+func freshKeys() map[string]int { return map[string]int{"a": 1} }
+
+// A range over a map returned by a call, before anything else in the function: there is
+// nothing shared to track (this once crashed the engine instead of staying quiet).
+func countFreshKeys() int {
+	n := 0
+	for range freshKeys() {
+		n++
+	}
+	return n
+}
