@@ -479,6 +479,12 @@ export type Node = Expr | Stmt | Spec | Decl | Comment | CommentGroup | Field | 
 // ---- Pos / End with go/ast's semantics
 
 /** Position of the node's first character (go/ast Node.Pos). */
+/** The expression inside any parentheses, as go/ast.Unparen. */
+export function unparen(e: Expr): Expr {
+  while (e.kind === 'ParenExpr') e = e.X;
+  return e;
+}
+
 export function pos(n: Node): Pos {
   switch (n.kind) {
     case 'Comment': return n.Slash;

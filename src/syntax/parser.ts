@@ -68,10 +68,6 @@ interface ParamField {
   typ: ast.Expr | null;
 }
 
-function unparen(x: ast.Expr): ast.Expr {
-  while (x.kind === 'ParenExpr') x = x.X;
-  return x;
-}
 
 function ident(pos: Pos, name: string): ast.Ident {
   return { kind: 'Ident', NamePos: pos, Name: name };
@@ -2215,7 +2211,7 @@ function endOf(n: ast.Node): Pos {
   return astEnd(n);
 }
 
-import { pos as astPos, end as astEnd } from './ast.js';
+import { pos as astPos, end as astEnd, unparen } from './ast.js';
 
 function compareErrors(a: SyntaxError, b: SyntaxError): number {
   if (a.filename !== b.filename) return a.filename < b.filename ? -1 : 1;

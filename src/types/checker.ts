@@ -6,7 +6,7 @@
 
 import type * as ast from '../syntax/ast.js';
 import { Token } from '../syntax/token.js';
-import { end as nodeEnd, pos as nodePos } from '../syntax/ast.js';
+import { end as nodeEnd, pos as nodePos, unparen } from '../syntax/ast.js';
 import {
   Builtin, Const, Func, Label, Nil, Package, PkgName, Scope, TObject, TypeName, Var, newField, newParam,
   universe, universeIota, unsafePackage, type BuiltinId, type ConstValue,
@@ -2210,10 +2210,6 @@ function isValidForError(t: Type): boolean {
   return u !== Typ.Invalid && u.underlying() !== Typ.Invalid;
 }
 
-function unparen(e: ast.Expr): ast.Expr {
-  while (e.kind === 'ParenExpr') e = e.X;
-  return e;
-}
 
 function receiverBaseName(e: ast.Expr | null): string | null {
   if (!e) return null;

@@ -2,15 +2,12 @@
 // this name denote, which method does this call reach, is this a mutex or a map.
 
 import type * as ast from '../syntax/ast.js';
+import { unparen } from '../syntax/ast.js';
 import type { Info, Selection } from './info.js';
 import { SelectionKind } from './info.js';
 import { Builtin, Func, TObject, Var } from './objects.js';
 import { Interface, MapType, Named, Pointer, Signature, Type, TypeParam, coreType, unalias } from './types.js';
 
-function unparen(e: ast.Expr): ast.Expr {
-  while (e.kind === 'ParenExpr') e = e.X;
-  return e;
-}
 
 /** The type of an expression (types.Info.TypeOf); undefined when unknown. */
 export function typeOf(info: Info, e: ast.Expr): Type | undefined {

@@ -258,10 +258,6 @@ function forEachChildNode(n: ast.Node, f: (c: ast.Node) => void): void {
   }
 }
 
-function unparen(e: ast.Expr): ast.Expr {
-  while (e.kind === 'ParenExpr') e = e.X;
-  return e;
-}
 
 function intLiteral(e: ast.Expr | undefined): number | undefined {
   if (!e || e.kind !== 'BasicLit' || e.Kind !== Token.INT) return undefined;
@@ -273,7 +269,7 @@ function exprEnd(n: ast.Node): number {
   // Local copy of go/ast End for the few node kinds used as operation spans.
   return astEnd(n);
 }
-import { end as astEnd, pos as astPos } from '../../syntax/ast.js';
+import { end as astEnd, pos as astPos, unparen } from '../../syntax/ast.js';
 
 /** Walks one function body (or function literal) and builds its summary. */
 class FuncWalker {

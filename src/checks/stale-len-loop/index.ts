@@ -7,6 +7,7 @@ import { readCheckDoc } from '../../analysis/doc.js';
 import type { PackageUnit } from '../../analysis/pass.js';
 import {
   type Expr, type File, type ForStmt, type Ident, type Node, type RangeStmt, type Stmt, end, inspect, pos,
+  unparen,
 } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import { type CollectionKind, StaleLenTypes } from './typeq.js';
@@ -34,10 +35,6 @@ interface Ctx {
   types: StaleLenTypes;
 }
 
-function unparen(e: Expr): Expr {
-  while (e.kind === 'ParenExpr') e = e.X;
-  return e;
-}
 
 function textOf(ctx: Ctx, n: Node): string {
   const src = ctx.pkg.source(ctx.file);

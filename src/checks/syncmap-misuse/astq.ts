@@ -2,13 +2,10 @@
 // which", source text for messages and fixes.
 
 import type { PackageUnit } from '../../analysis/pass.js';
-import { type BlockStmt, type Expr, type File, type FuncDecl, type FuncLit, type Ident, type Node, type Stmt, end, forEachChild, inspect, pos } from '../../syntax/ast.js';
+import { type BlockStmt, type Expr, type File, type FuncDecl, type FuncLit, type Ident, type Node, type Stmt, end, forEachChild, inspect, pos, unparen } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 
-export function unparen(e: Expr): Expr {
-  while (e.kind === 'ParenExpr') e = e.X;
-  return e;
-}
+export { unparen };
 
 /** Parent links for every node under a root. */
 export function parentMap(root: Node): Map<Node, Node> {

@@ -7,6 +7,7 @@ import { readCheckDoc } from '../../analysis/doc.js';
 import type { PackageUnit } from '../../analysis/pass.js';
 import {
   type CallExpr, type CompositeLit, type Expr, type File, type Ident, type Node, type SelectorExpr, end, inspect, pos,
+  unparen,
 } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import { Info } from '../../types/info.js';
@@ -60,10 +61,6 @@ interface Ctx {
   ts: TypeSource;
 }
 
-function unparen(e: Expr): Expr {
-  while (e.kind === 'ParenExpr') e = e.X;
-  return e;
-}
 
 function textOf(ctx: Ctx, n: Node): string {
   const src = ctx.pkg.source(ctx.file);
