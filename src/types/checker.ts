@@ -50,6 +50,8 @@ interface FileInfo {
   file: ast.File;
   scope: Scope;
   name: string;
+  /** A dot-imported package could not be loaded: an unresolved name may be one of its. */
+  dotImportsUnknown?: boolean;
 }
 
 interface FuncContext {
@@ -209,6 +211,7 @@ export class Checker {
     if (!this.pkg.imports.includes(imported)) this.pkg.imports.push(imported);
     const name = spec.Name ? spec.Name.Name : imported.name || lastSegment(path);
     if (name === '.') {
+      if (!imported.complete) fi.dotImportsUnknown = true;
       for (const n of imported.scope.names()) {
         const o = imported.scope.lookup(n)!;
         if (o.exported()) fi.scope.insert(o);
@@ -848,7 +851,8 @@ export class Checker {
     }
     const obj = this.lookup(e.Name);
     if (!obj) {
-      this.error(e.NamePos, `undefined: ${e.Name}`);
+      // An unknown package's names are unknown, not errors (the checks stay quiet about them).
+      if (!this.currentFile?.dotImportsUnknown) this.error(e.NamePos, `undefined: ${e.Name}`);
       return invalidOp;
     }
     this.info.uses.set(e, obj);

@@ -130,3 +130,20 @@ func (v Value) Float() float64                 { return 0 }
 func (v Value) Call(in []Value) []Value        { return nil }
 func (v Value) Method(i int) Value             { return v }
 func (v Value) MethodByName(name string) Value { return v }
+
+// SliceHeader is the runtime representation of a slice.
+//
+// Deprecated: Use unsafe.Slice or unsafe.SliceData instead.
+type SliceHeader struct {
+	Data uintptr
+	Len  int
+	Cap  int
+}
+
+// StringHeader is the runtime representation of a string.
+//
+// Deprecated: Use unsafe.String or unsafe.StringData instead.
+type StringHeader struct {
+	Data uintptr
+	Len  int
+}
