@@ -368,20 +368,7 @@ export class Checker {
     if (spec.Assign !== 0) {
       const alias = new Alias(tn);
       tn.type = alias;
-      this.guard(spec.Name.NamePos, undefined, () => {
-        if (spec.TypeParams && spec.TypeParams.List.length > 0) {
-          const s = this.openScope(spec, 'type parameters');
-          try {
-            alias.typeParams = this.collectTypeParams(spec.TypeParams);
-            alias.rhs = this.typExpr(spec.Type);
-          } finally {
-            this.scope = s;
-          }
-        } else {
-          alias.rhs = this.typExpr(spec.Type);
-        }
-      });
-      if (alias.rhs === undefined) alias.rhs = Typ.Invalid;
+      this.typeSpecRHS(spec, alias);
       return;
     }
     const named = new Named(tn);
@@ -390,21 +377,29 @@ export class Checker {
       const fs = this.methodDecls.get(tn.name);
       if (fs && tn.parent === this.pkg.scope) n.methods = fs.slice();
     };
+    this.typeSpecRHS(spec, named);
+  }
+
+  /**
+   * Type parameters, then the right-hand side, of an alias or a defined type. The type
+   * parameters are stored on the type before the right-hand side is typed, because that
+   * side may refer to the type itself.
+   */
+  private typeSpecRHS(spec: ast.TypeSpec, target: Alias | Named): void {
     this.guard(spec.Name.NamePos, undefined, () => {
       if (spec.TypeParams && spec.TypeParams.List.length > 0) {
         const s = this.openScope(spec, 'type parameters');
         try {
-          named.typeParams = this.collectTypeParams(spec.TypeParams);
-          named.rhs = this.typExpr(spec.Type);
+          target.typeParams = this.collectTypeParams(spec.TypeParams);
+          target.rhs = this.typExpr(spec.Type);
         } finally {
           this.scope = s;
         }
       } else {
-        named.rhs = this.typExpr(spec.Type);
+        target.rhs = this.typExpr(spec.Type);
       }
     });
-    if (named.rhs === undefined) named.rhs = Typ.Invalid;
-    // An interface's declared methods are its own (for lookups through the Named).
+    if (target.rhs === undefined) target.rhs = Typ.Invalid;
   }
 
   private funcDecl(f: Func): void {
