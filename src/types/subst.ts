@@ -193,7 +193,8 @@ function collectIds(t: Type): string {
   return ids.join('.');
 }
 
-export function instantiateNamed(origin: Named, args: Type[]): Named {
+/** One instance per origin and type arguments, so that identical instantiations are the same object. */
+function cachedInstance<T extends Named | Alias>(origin: T, args: Type[], make: () => T): T {
   let cache = instanceCache.get(origin);
   if (!cache) {
     cache = new Map();
@@ -201,39 +202,39 @@ export function instantiateNamed(origin: Named, args: Type[]): Named {
   }
   const key = argsKey(args);
   const hit = cache.get(key);
-  if (hit) return hit as Named;
-  const inst = new Named(origin.obj);
-  inst.origin = origin;
-  inst.typeArgs = args;
-  inst.expander = (n) => {
-    const tps = origin.typeParams;
-    const map: SubstMap = new Map();
-    tps.forEach((p, i) => map.set(p, args[i] ?? p));
-    n.setUnderlying(subst(origin.underlying(), map));
-  };
+  if (hit) return hit as T;
+  const inst = make();
   cache.set(key, inst);
   return inst;
 }
 
+/** Binds each type parameter to its argument (a missing argument leaves the parameter). */
+function bindArgs(typeParams: readonly TypeParam[], args: Type[]): SubstMap {
+  const map: SubstMap = new Map();
+  typeParams.forEach((p, i) => map.set(p, args[i] ?? p));
+  return map;
+}
+
+export function instantiateNamed(origin: Named, args: Type[]): Named {
+  return cachedInstance(origin, args, () => {
+    const inst = new Named(origin.obj);
+    inst.origin = origin;
+    inst.typeArgs = args;
+    inst.expander = (n) => n.setUnderlying(subst(origin.underlying(), bindArgs(origin.typeParams, args)));
+    return inst;
+  });
+}
+
 export function instantiateAlias(origin: Alias, args: Type[]): Alias {
-  let cache = instanceCache.get(origin);
-  if (!cache) {
-    cache = new Map();
-    instanceCache.set(origin, cache);
-  }
-  const key = argsKey(args);
-  const hit = cache.get(key);
-  if (hit) return hit as Alias;
-  const inst = new Alias(origin.obj);
-  inst.origin = origin;
-  inst.typeArgs = args;
-  inst.resolver = (a) => {
-    const map: SubstMap = new Map();
-    origin.typeParams.forEach((p, i) => map.set(p, args[i] ?? p));
-    a.rhs = subst(origin.actual(), map);
-  };
-  cache.set(key, inst);
-  return inst;
+  return cachedInstance(origin, args, () => {
+    const inst = new Alias(origin.obj);
+    inst.origin = origin;
+    inst.typeArgs = args;
+    inst.resolver = (a) => {
+      a.rhs = subst(origin.actual(), bindArgs(origin.typeParams, args));
+    };
+    return inst;
+  });
 }
 
 /** A generic method of an instance's origin, with the receiver type parameters bound to the instance's arguments. */
