@@ -410,7 +410,22 @@ function singletonSpawn(t: Thread): boolean {
 function singletonGuard(t: Thread): AccessEvent | undefined {
   const s = t.spawn;
   if (!s || !t.parent || realLocks(s.locks) === 0) return undefined;
-  return t.parent.accesses.find((w) => w.write && w.lazyInit && w.seq < s.seq && commonLock(w.locks, s.locks) !== undefined);
+  // The nearest such write whose branch encloses the start (the start runs only right after it).
+  const arms = s.place.arms;
+  const encloses = (w: AccessEvent) => w.place.arms.length <= arms.length && w.place.arms.every((a, i) => arms[i] === a);
+  const acc = t.parent.accesses;
+  for (let i = acc.length - 1; i >= 0; i--) {
+    const w = acc[i]!;
+    if (w.write && w.lazyInit && w.seq < s.seq && encloses(w) && commonLock(w.locks, s.locks) !== undefined) return w;
+  }
+  return undefined;
+}
+
+/** Both goroutines are singletons started under the same lock behind the same token. */
+function sameSingletonToken(ta: Thread, tb: Thread): boolean {
+  const ga = singletonGuard(ta);
+  const gb = singletonGuard(tb);
+  return ga !== undefined && gb !== undefined && ga.path.key === gb.path.key && commonLock(ga.locks, gb.locks) !== undefined;
 }
 
 /** b is a write made by an ancestor of t before it started t's goroutine. */
@@ -552,6 +567,9 @@ function mayRunInParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread
   const s2 = spawnIn(lca, tb);
   if (s1 === s2) return true;
   if (exclusive(s1.place, s2.place)) return false;
+  // Two starts guarded by one token: the second start waits until the first goroutine
+  // has given the token back, so the two goroutines never overlap.
+  if (ta.parent === lca && tb.parent === lca && sameSingletonToken(ta, tb)) return false;
   if (ta.fresh.has(a.path.root) && tb.fresh.has(b.path.root) && s1.place.loops.length > 0) {
     // Loop-fresh roots differ between iterations; within one iteration they are shared.
   }

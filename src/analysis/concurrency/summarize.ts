@@ -876,13 +876,13 @@ class FuncWalker {
     const from = this.locks;
     const held = tl ? lockSetUnion(from, new Map([[tl.path.key, { mode: tl.mode, text: tl.text }]])) : from;
     const id = ++this.armIds;
-    // `if x.f == nil { x.f = ... }`: lazy initialisation of x.f.
-    const c0 = unparen(s.Cond);
-    const nilChecked =
-      c0.kind === 'BinaryExpr' && c0.Op === Token.EQL && c0.Y.kind === 'Ident' && c0.Y.Name === 'nil' ? this.pathOf(c0.X)?.key : undefined;
-    if (nilChecked) this.lazyInit.push(nilChecked);
+    // `if x.f == nil { x.f = ... }`: lazy initialisation of x.f. The check may be one
+    // conjunct of the condition (`if n > 0 && x.f == nil`): the body still runs only
+    // while x.f is nil.
+    const nilChecked = this.nilCheckedKeys(s.Cond);
+    for (const k of nilChecked) this.lazyInit.push(k);
     const thenOut = this.branch(tl && !tl.negated ? held : from, `${id}:0`, () => this.walkBlock(s.Body.List));
-    if (nilChecked) this.lazyInit.pop();
+    this.lazyInit.length -= nilChecked.length;
     const elseFrom = tl && tl.negated ? held : from;
     const elseOut = s.Else ? this.branch(elseFrom, `${id}:1`, () => this.walkStmt(s.Else!)) : elseFrom;
     this.join([thenOut, elseOut], from);
@@ -893,6 +893,21 @@ class FuncWalker {
       if (call.kind === 'CallExpr' && call.Fun.kind === 'SelectorExpr' && call.Fun.Sel.Name === 'Stop' && call.Args.length === 0) this.sync('wait', call.Fun.X, s);
     }
     this.scope = saved;
+  }
+
+  /** Locations a condition requires to be nil: `p == nil`, `nil == p`, and conjuncts of `&&`. */
+  private nilCheckedKeys(cond: ast.Expr): string[] {
+    const c = unparen(cond);
+    if (c.kind !== 'BinaryExpr') return [];
+    if (c.Op === Token.LAND) return [...this.nilCheckedKeys(c.X), ...this.nilCheckedKeys(c.Y)];
+    if (c.Op !== Token.EQL) return [];
+    const isNil = (e: ast.Expr) => {
+      const u = unparen(e);
+      return u.kind === 'Ident' && u.Name === 'nil';
+    };
+    const operand = isNil(c.Y) ? c.X : isNil(c.X) ? c.Y : null;
+    const key = operand ? this.pathOf(operand)?.key : undefined;
+    return key ? [key] : [];
   }
 
   private walkFor(s: ast.ForStmt): void {

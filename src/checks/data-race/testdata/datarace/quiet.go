@@ -394,3 +394,69 @@ func sweepAsNeeded(p *Sweep, n int) {
 		p.mu.Unlock()
 	}
 }
+
+// The same singleton, started by a helper its callers run under the lock, with the nil
+// check as one conjunct of the start condition: the body still runs only while wake is nil.
+type Cleaner struct {
+	mu    sync.Mutex
+	wake  chan struct{}
+	limit int
+	open  int
+}
+
+func (c *Cleaner) clean() {
+	for {
+		<-c.wake
+		c.mu.Lock()
+		if c.open == 0 {
+			c.wake = nil
+			c.mu.Unlock()
+			return
+		}
+		c.open--
+		c.mu.Unlock()
+	}
+}
+
+func (c *Cleaner) startLocked() {
+	if c.limit > 0 && c.open > 0 && c.wake == nil {
+		c.wake = make(chan struct{}, 1)
+		go c.clean()
+	}
+}
+
+func (c *Cleaner) opener(requests <-chan int) {
+	for n := range requests {
+		c.mu.Lock()
+		c.open += n
+		c.startLocked()
+		c.mu.Unlock()
+	}
+}
+
+func NewCleaner(requests <-chan int) *Cleaner {
+	c := &Cleaner{limit: 1}
+	go c.opener(requests)
+	return c
+}
+
+// Two start sites guarded by the same token: the second start finds wake set until the
+// first cleaner has reset it under the lock, so the two never run at the same time.
+func (c *Cleaner) SetLimit(n int) {
+	c.mu.Lock()
+	c.limit = n
+	c.startLocked()
+	c.mu.Unlock()
+}
+
+func (c *Cleaner) AddOpen() {
+	c.mu.Lock()
+	c.open++
+	c.startLocked()
+	c.mu.Unlock()
+}
+
+func configureCleaner(c *Cleaner) {
+	c.SetLimit(2)
+	c.AddOpen()
+}
