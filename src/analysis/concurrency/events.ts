@@ -86,7 +86,8 @@ export interface SpawnEvent {
   place: Place;
 }
 
-export type SyncOp = 'send' | 'recv' | 'close' | 'wait' | 'done';
+/** `unlock`: a write lock (obj: the lock's key) released, for barrier reasoning. */
+export type SyncOp = 'send' | 'recv' | 'close' | 'wait' | 'done' | 'unlock';
 
 export interface SyncEvent {
   k: 'sync';

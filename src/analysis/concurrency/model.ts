@@ -347,6 +347,7 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         if (readAfterLocking(x.a, x.t, y.a) || readAfterLocking(y.a, y.t, x.a)) continue;
         // The write that set up the goroutine's input before starting it.
         if (setUpBeforeSpawn(x.t, y.a) || setUpBeforeSpawn(y.t, x.a)) continue;
+        if (flagBarrier(x.a, x.t, y.a, y.t) || flagBarrier(y.a, y.t, x.a, x.t)) continue;
         report(kind, x.a, y.a, x.t.ctx, y.t.ctx);
       }
     }
@@ -428,6 +429,27 @@ function sameSingletonToken(ta: Thread, tb: Thread): boolean {
   return ga !== undefined && gb !== undefined && ga.path.key === gb.path.key && commonLock(ga.locks, gb.locks) !== undefined;
 }
 
+/**
+ * a comes after its goroutine set a flag atomically and then took and released the write
+ * side of a lock L that b holds; b loaded the same flag earlier while holding L. b's
+ * critical section either ended before that Lock (so b happens before a) or began after
+ * the Unlock, and then its load saw the flag: code that checks a "done" flag under the
+ * lock (`if tx.done.Load() { return }`) stops before touching what the closer tears down.
+ */
+function flagBarrier(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolean {
+  for (const l of b.locks.keys()) {
+    if (l.startsWith('once:') || a.locks.has(l)) continue;
+    for (const u of ta.syncs) {
+      if (u.op !== 'unlock' || u.obj !== l || u.seq > a.seq) continue;
+      const flags = new Set<string>();
+      for (const f of ta.accesses) if (f.atomic && f.write && f.seq < u.seq) flags.add(f.path.key);
+      if (flags.size === 0) continue;
+      if (tb.accesses.some((f) => f.atomic && !f.write && f.seq < b.seq && f.locks.has(l) && flags.has(f.path.key))) return true;
+    }
+  }
+  return false;
+}
+
 /** b is a write made by an ancestor of t before it started t's goroutine. */
 function setUpBeforeSpawn(t: Thread, b: AccessEvent): boolean {
   if (!b.write) return false;
@@ -492,6 +514,7 @@ function spawnRaces(root: Thread, report: Reporter): void {
         if (!a.write && !b.write) return;
         if (a.mapOp || b.mapOp) return;
         if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks)) return;
+        if (flagBarrier(a, ti, b, tj) || flagBarrier(b, tj, a, ti)) return;
         if (!mayRunInParallel(a, ti, b, tj)) return;
         report('data', a, b, ti.ctx, tj.ctx);
       };
@@ -518,6 +541,7 @@ function spawnRaces(root: Thread, report: Reporter): void {
             if (!kind) continue;
             if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks)) continue;
             if (afterOnce(a, b, tj) || afterOnce(b, a, ti)) continue;
+            if (flagBarrier(a, ti, b, tj) || flagBarrier(b, tj, a, ti)) continue;
             if (!mayRunInParallel(a, ti, b, tj)) continue;
             report(kind, a, b, ti.ctx, tj.ctx);
           }

@@ -1563,9 +1563,12 @@ class FuncWalker {
         if (lp) {
           if (m.lock) this.locks = lockSetUnion(this.locks, new Map([[lp.key, { mode: m.mode, text: lp.text }]]));
           else if (this.locks.has(lp.key)) {
+            const wasWrite = this.locks.get(lp.key)!.mode === 'w';
             const next = new Map(this.locks);
             next.delete(lp.key);
             this.locks = next;
+            // A write lock taken and released: every earlier holder is done (see flagBarrier).
+            if (wasWrite && m.mode === 'w') this.push({ k: 'sync', op: 'unlock', obj: lp.key, cap: undefined, pos: astPos(call), seq: this.seq++, place: this.place() });
           } else this.released.add(lp.key);
         }
         return true;

@@ -460,3 +460,31 @@ func configureCleaner(c *Cleaner) {
 	c.SetLimit(2)
 	c.AddOpen()
 }
+
+// Queries read conn under the read lock after checking the done flag; Close sets the
+// flag first, waits out running queries with an empty Lock/Unlock, then drops conn. A
+// query's critical section either ended before that barrier (its read comes first) or
+// began after it (it sees done and returns before reading conn).
+type TxHandle struct {
+	closemu sync.RWMutex
+	done    atomic.Bool
+	conn    *int
+}
+
+func (s *TxHandle) Query() (int, bool) {
+	s.closemu.RLock()
+	defer s.closemu.RUnlock()
+	if s.done.Load() {
+		return 0, false
+	}
+	return *s.conn, true
+}
+
+func (s *TxHandle) Close() {
+	if !s.done.CompareAndSwap(false, true) {
+		return
+	}
+	s.closemu.Lock()
+	s.closemu.Unlock()
+	s.conn = nil
+}

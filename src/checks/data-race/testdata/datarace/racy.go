@@ -312,3 +312,27 @@ func (c *tapConn) Read(p []byte) (int, error) {
 }
 
 func (c *tapConn) Frames() int { return len(c.seen) } // want `c.seen without a lock races with the write c.seen = append\(c.seen, p\[:n\]\)`
+
+// The flag is set after the barrier: a query that takes the read lock between the
+// barrier and the store still sees done unset and reads conn while Close drops it.
+type LateTxHandle struct {
+	closemu sync.RWMutex
+	done    atomic.Bool
+	conn    *int
+}
+
+func (s *LateTxHandle) Query() (int, bool) {
+	s.closemu.RLock()
+	defer s.closemu.RUnlock()
+	if s.done.Load() {
+		return 0, false
+	}
+	return *s.conn, true
+}
+
+func (s *LateTxHandle) Close() {
+	s.closemu.Lock()
+	s.closemu.Unlock()
+	s.done.Store(true)
+	s.conn = nil // want `s.conn = nil without a lock races with the read s.conn`
+}
