@@ -115,6 +115,8 @@ export interface FuncSummary {
   released: ReadonlySet<string>;
   /** The summary was cut short (size or depth bound): absence of events proves nothing. */
   truncated: boolean;
+  /** Inlined events are placeholders: a summary nobody reads (Summarizer.elideEventsOutside). */
+  eventsElided?: boolean;
   /** Roots of the function's own locals (declared functions only; literals share theirs). */
   localRoots?: ReadonlySet<string>;
   /** The location every return statement hands back (`return s.users`), if one. */

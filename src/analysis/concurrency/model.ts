@@ -10,7 +10,7 @@
 //     lock races with a conflicting access made under it;
 //  3. HTTP handlers: each request runs the handler on its own goroutine.
 
-import type * as ast from '../../syntax/ast.js';
+import * as ast from '../../syntax/ast.js';
 import {
   type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock,
 } from './events.js';
@@ -63,7 +63,12 @@ interface Thread {
   ownLocals: ReadonlySet<string>;
 }
 
-export function buildModel(files: readonly ast.File[], src: SourceAccess, goVersion: string): ConcurrencyModel {
+export interface ModelOptions {
+  /** Keep every summary's events, not only those the model reads (for tests comparing the two). */
+  keepAllEvents?: boolean;
+}
+
+export function buildModel(files: readonly ast.File[], src: SourceAccess, goVersion: string, opts: ModelOptions = {}): ConcurrencyModel {
   const sz = new Summarizer(files, src, { goVersion });
   const idx = sz.index;
   const races: Race[] = [];
@@ -90,16 +95,8 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   const decls: ast.FuncDecl[] = [];
   for (const f of files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body) decls.push(d);
 
-  // 1. Spawns, from every function that starts goroutines (directly or through callees).
-  for (const d of decls) {
-    const s = sz.summaryOf(d);
-    if (!s.events.some((e) => e.k === 'spawn')) continue;
-    const root = makeThread(s.events, null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
-    spawnRaces(root, report);
-  }
-
-  // 2. Exported methods of types that hold a mutex; 3. HTTP handlers.
-  const fieldAccesses = new Map<string, FieldAccess[]>();
+  // Which methods run as concurrent entry points (2. and 3. below), decided up front so
+  // that only the summaries the model reads keep their events.
   const byType = new Map<string, ast.FuncDecl[]>();
   for (const d of decls) {
     if (!d.Recv || d.Recv.List.length === 0) continue;
@@ -109,11 +106,11 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     if (!l) byType.set(base, (l = []));
     l.push(d);
   }
-  const handlerThreads: Thread[] = [];
   const singleGoroutinePackage = files.some((f) => documentsSingleGoroutineUse(f.Doc));
   const typeDocs = typeDocComments(files);
   const typeSpecs = new Map<string, ast.TypeSpec>();
   for (const f of files) for (const d of f.Decls) if (d.kind === 'GenDecl') for (const sp of d.Specs) if (sp.kind === 'TypeSpec') typeSpecs.set(sp.Name.Name, sp);
+  const roles = new Map<ast.FuncDecl, { typeName: string; handler: boolean; entry: boolean }>();
   for (const [typeName, methods] of byType) {
     // The entry assumption models callers outside the package sharing one value between
     // goroutines. Values of an unexported type reach no such caller (the package's own
@@ -124,27 +121,38 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     const escapesConcurrently = isExported(typeName) || implementsNetConn(methods, typeSpecs.get(typeName));
     const entryType =
       idx.holdsMutex({ k: 'named', pkg: '', name: typeName }) && escapesConcurrently && !singleGoroutinePackage && !documentsSingleGoroutineUse(typeDocs.get(typeName) ?? null);
+    for (const d of methods) {
+      const name = d.Name.Name;
+      const handler = name === 'ServeHTTP' && d.Type.Params.List.length === 2;
+      const entry = entryType && isExported(name) && !/Locked$/.test(name) && !documentsSingleGoroutineUse(d.Doc);
+      if (handler || entry) roles.set(d, { typeName, handler, entry });
+    }
+  }
+  const starters = mayStartGoroutines(decls);
+  if (!opts.keepAllEvents) sz.elideEventsOutside(closedUnderCalls([...starters, ...roles.keys()], decls));
+
+  // 1. Spawns, from every function that starts goroutines (directly or through callees).
+  // Every declaration is summarised, in order: a summary depends on which callees were
+  // summarised before it (memoised at depth 0) and which are walked again deeper.
+  for (const d of decls) {
+    const s = sz.summaryOf(d);
+    if (!starters.has(d) || !s.events.some((e) => e.k === 'spawn')) continue;
+    const root = makeThread(s.events, null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
+    spawnRaces(root, report);
+  }
+
+  // 2. Exported methods of types that hold a mutex; 3. HTTP handlers.
+  const handlerThreads: Thread[] = [];
+  for (const [typeName, methods] of byType) {
     const entries: Thread[] = [];
     for (const d of methods) {
-      const s = sz.summaryOf(d);
-      const recvRoot = s.recvRoot;
-      const norm = recvRoot ? normalizeRoot(s.events, recvRoot, `R${typeName}`) : s.events;
-      const name = d.Name.Name;
-      const ctx: AccessContext = { describe: `in ${s.name}`, startPos: null };
-      const t = makeThread(norm, null, null, true, ctx, new Set(), sz);
-      for (const th of threadsOf(t)) {
-        for (const a of th.accesses) {
-          if (!a.path.root.startsWith('R')) continue;
-          const field = typeName + a.path.key.slice(a.path.root.length);
-          let l = fieldAccesses.get(field);
-          if (!l) fieldAccesses.set(field, (l = []));
-          l.push({ field, access: a, context: th.ctx });
-        }
-      }
-      if (name === 'ServeHTTP' && d.Type.Params.List.length === 2) {
+      const role = roles.get(d);
+      if (!role) continue;
+      const { s, norm, t } = methodThread(sz, typeName, d);
+      if (role.handler) {
         handlerThreads.push(makeThread(norm, null, null, true, { describe: `in the HTTP handler ${s.name}, which runs once per request`, startPos: null }, new Set(), sz));
       }
-      if (entryType && isExported(name) && !/Locked$/.test(name) && !documentsSingleGoroutineUse(d.Doc) && recvRoot) entries.push(t);
+      if (role.entry && s.recvRoot) entries.push(t);
     }
     if (entries.length > 0) entryRaces(entries, (a) => a.path.root === `R${typeName}`, true, report);
   }
@@ -161,7 +169,128 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     entryRaces(handlerThreads, (a) => a.path.root.startsWith('G') || a.path.root.startsWith('R') || shared.has(a.path.root), false, report);
   }
 
-  return { summarizer: sz, races, fieldAccesses, summaryOf: (d) => sz.summaryOf(d) };
+  // Summaries for readers outside the model: the model's own summarizer kept the events of
+  // only what it reads, so these come from a second one that keeps them all.
+  let full: Summarizer | undefined;
+  const fullSummarizer = (): Summarizer => {
+    if (!full) {
+      full = new Summarizer(files, src, { goVersion });
+      for (const d of decls) full.summaryOf(d);
+    }
+    return full;
+  };
+  let fieldAccesses: Map<string, FieldAccess[]> | undefined;
+  const listFieldAccesses = (): Map<string, FieldAccess[]> => {
+    const out = new Map<string, FieldAccess[]>();
+    const fsz = fullSummarizer();
+    for (const [typeName, methods] of byType) {
+      for (const d of methods) {
+        const { t } = methodThread(fsz, typeName, d);
+        for (const th of threadsOf(t)) {
+          for (const a of th.accesses) {
+            if (!a.path.root.startsWith('R')) continue;
+            const field = typeName + a.path.key.slice(a.path.root.length);
+            let l = out.get(field);
+            if (!l) out.set(field, (l = []));
+            l.push({ field, access: a, context: th.ctx });
+          }
+        }
+      }
+    }
+    return out;
+  };
+  return {
+    summarizer: sz,
+    races,
+    get fieldAccesses() {
+      return (fieldAccesses ??= listFieldAccesses());
+    },
+    summaryOf: (d) => fullSummarizer().summaryOf(d),
+  };
+}
+
+/** A method's events with its receiver renamed to the type's root, and the thread running them. */
+function methodThread(sz: Summarizer, typeName: string, d: ast.FuncDecl): { s: FuncSummary; norm: Event[]; t: Thread } {
+  const s = sz.summaryOf(d);
+  const norm = s.recvRoot ? normalizeRoot(s.events, s.recvRoot, `R${typeName}`) : s.events;
+  return { s, norm, t: makeThread(norm, null, null, true, { describe: `in ${s.name}`, startPos: null }, new Set(), sz) };
+}
+
+/**
+ * The declarations `roots` can reach: a superset of what their summaries inline, since a
+ * summary only inlines callees its body names (calls, method values, handlers).
+ */
+function closedUnderCalls(roots: Iterable<ast.FuncDecl>, decls: readonly ast.FuncDecl[]): Set<ast.FuncDecl> {
+  const byName = new Map<string, ast.FuncDecl[]>();
+  for (const d of decls) {
+    let l = byName.get(d.Name.Name);
+    if (!l) byName.set(d.Name.Name, (l = []));
+    l.push(d);
+  }
+  const out = new Set<ast.FuncDecl>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const d = queue.pop()!;
+    if (out.has(d)) continue;
+    out.add(d);
+    if (!d.Body) continue;
+    ast.inspect(d.Body, (n) => {
+      if (n.kind === 'Ident') for (const c of byName.get(n.Name) ?? []) if (!out.has(c)) queue.push(c);
+      return true;
+    });
+  }
+  return out;
+}
+
+/** Names of calls that start goroutines or register handlers (go statements aside). */
+const STARTING_CALLS = new Set(['Go', 'AfterFunc', 'HandleFunc', 'HandlerFunc', 'Handle']);
+
+/**
+ * The declarations whose summaries can hold a spawn or register a handler: a superset,
+ * from syntax alone. A body with a go statement or a call named like one that starts a
+ * goroutine (g.Go, time.AfterFunc, http.HandleFunc) is one; so is a body that mentions
+ * the name of one (a call, a method value), since summaries inline what they call.
+ */
+export function mayStartGoroutines(decls: readonly ast.FuncDecl[]): Set<ast.FuncDecl> {
+  const out = new Set<ast.FuncDecl>();
+  const mentioning = new Map<string, ast.FuncDecl[]>();
+  const queue: ast.FuncDecl[] = [];
+  for (const d of decls) {
+    if (!d.Body) continue;
+    let starts = false;
+    const names = new Set<string>();
+    ast.inspect(d.Body, (n) => {
+      if (n.kind === 'Ident') names.add(n.Name);
+      else if (n.kind === 'GoStmt') starts = true;
+      else if (n.kind === 'CallExpr') {
+        const f = n.Fun.kind === 'ParenExpr' ? ast.unparen(n.Fun) : n.Fun;
+        const name = f.kind === 'Ident' ? f.Name : f.kind === 'SelectorExpr' ? f.Sel.Name : '';
+        if (STARTING_CALLS.has(name)) starts = true;
+      }
+      return true;
+    });
+    if (starts) {
+      out.add(d);
+      queue.push(d);
+    }
+    for (const name of names) {
+      let l = mentioning.get(name);
+      if (!l) mentioning.set(name, (l = []));
+      l.push(d);
+    }
+  }
+  const done = new Set<string>();
+  while (queue.length > 0) {
+    const name = queue.pop()!.Name.Name;
+    if (done.has(name)) continue;
+    done.add(name);
+    for (const d of mentioning.get(name) ?? []) {
+      if (out.has(d)) continue;
+      out.add(d);
+      queue.push(d);
+    }
+  }
+  return out;
 }
 
 /** The access to show first: the unlocked one, else the read, else the earlier one. */

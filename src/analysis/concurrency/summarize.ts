@@ -90,6 +90,8 @@ export class Summarizer {
   private loopIds = 0;
   private freshIds = 0;
   private decoder = new TextDecoder();
+  /** Declarations whose summaries' events are read (null: all); see `elideEventsOutside`. */
+  private readsEvents: ReadonlySet<ast.FuncDecl> | null = null;
 
   constructor(
     readonly files: readonly ast.File[],
@@ -132,6 +134,17 @@ export class Summarizer {
     return ptr ? `(*${base}).${d.Name.Name}` : `${base}.${d.Name.Name}`;
   }
 
+  /**
+   * Only the summaries of `read` (and what they inline) will have their events read. The
+   * others are still walked, in the same order and with the same depths (memoisation
+   * depends on both), but inlining into them counts the callee's events instead of
+   * copying them: their `events` hold placeholders (`eventsElided`), enough for the size
+   * bound. `read` must be closed under calls: every declaration a member's body names.
+   */
+  elideEventsOutside(read: ReadonlySet<ast.FuncDecl>): void {
+    this.readsEvents = read;
+  }
+
   summaryOf(decl: ast.FuncDecl, depth = 0): FuncSummary {
     const done = this.memo.get(decl);
     if (done) return done;
@@ -140,6 +153,7 @@ export class Summarizer {
     try {
       const file = this.src.fileAt(decl.Name.NamePos);
       const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, trackedNames(decl.Body), typeParamNames(decl));
+      w.copiesEvents = this.readsEvents === null || this.readsEvents.has(decl);
       const s = w.walkDecl(decl);
       // A summary cut short by depth is not memoised: a shallower caller may do better.
       if (depth === 0 || !s.truncated) this.memo.set(decl, s);
@@ -285,6 +299,10 @@ class FuncWalker {
   private released = new Set<string>();
   terminated = false;
   truncated = false;
+  /** False: nobody reads this function's events, so inlined events are counted, not copied. */
+  copiesEvents = true;
+  /** Inside a for statement's post statement, whose events are filtered by key: copy them. */
+  private copyAnyway = 0;
   /** Roots of variables declared in this function (parameters included). */
   readonly ownRoots = new Set<string>();
   /** Outer variables this function (a literal) refers to. */
@@ -660,6 +678,7 @@ class FuncWalker {
       acquired,
       released: this.released,
       truncated: this.truncated,
+      ...(this.copiesEvents ? {} : { eventsElided: true }),
       localRoots: this.outerScope ? undefined : new Set([...this.ownRoots, ...this.inlinedLocals].filter((r) => r !== recvRoot && !paramRoots.includes(r))),
       result: this.result,
       perCall: this.outerScope ? new Set([...this.ownRoots, ...this.inlinedLocals]) : new Set(this.inlinedLocals),
@@ -669,6 +688,7 @@ class FuncWalker {
   /** Summarises a function literal in the current scope (captured variables resolve here). */
   closure(lit: ast.FuncLit): ClosureInfo {
     const w = new FuncWalker(this.sz, this.file, this.fnName, new Scope(this.scope), this.depth, this.tracked, this.typeParams, this.scope);
+    w.copiesEvents = this.copiesEvents;
     const paramRoots = w.declareParams(lit.Type);
     w.walkBlock(lit.Body.List);
     const s = w.finish(null, paramRoots);
@@ -948,7 +968,9 @@ class FuncWalker {
         }
         const skip = new Set(vars.map((v) => v.root));
         const before = this.events.length;
+        this.copyAnyway++;
         this.walkStmt(s.Post);
+        this.copyAnyway--;
         this.events = this.events.filter((e, i) => i < before || e.k !== 'access' || !skip.has(e.path.key));
       } else this.walkStmt(s.Post);
     }
@@ -1739,6 +1761,7 @@ class FuncWalker {
 
   private emitSpawn(via: string, at: number, group: string | null, what: string, body: (w: FuncWalker) => void, opaque = false): void {
     const w = new FuncWalker(this.sz, this.file, this.fnName, this.scope, this.depth, this.tracked, this.typeParams, this.outerScope);
+    w.copiesEvents = this.copiesEvents;
     // The goroutine's own events are in its own sequence; its variables are this scope's.
     for (const r of this.ownRoots) w.ownRoots.add(r);
     body(w);
@@ -1931,9 +1954,22 @@ class FuncWalker {
       }
     };
     if (!s.localRoots && s.perCall) for (const r of s.perCall) this.inlinedLocals.add(r);
-    for (const e of s.events) {
-      const c = copy(e, true);
-      if (c) this.push(c);
+    if (!this.copiesEvents && this.copyAnyway === 0) {
+      // Only the count matters here (the size bound): one placeholder per event.
+      const room = this.sz.maxEvents - this.events.length;
+      for (let i = 0; i < s.events.length && i < room; i++) this.events.push(ELIDED);
+      if (s.events.length > room) this.truncated = true;
+    } else {
+      if (s.eventsElided && this.copiesEvents) throw new Error(`internal error: ${this.fnName} inlines ${s.name}, whose events were not kept`);
+      for (const e of s.events) {
+        // A full summary takes no more events: copying them would only feed the collector.
+        if (this.events.length >= this.sz.maxEvents) {
+          this.truncated = true;
+          break;
+        }
+        const c = copy(e, true);
+        if (c) this.push(c);
+      }
     }
     // Releases first: a helper that upgrades (RUnlock, Lock, Unlock, RLock) returns holding.
     if (s.released.size > 0) {
@@ -1947,6 +1983,9 @@ class FuncWalker {
     if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
   }
 }
+
+/** Stands for an inlined event of a summary whose events nobody reads (never an access or spawn). */
+const ELIDED: Event = Object.freeze({ k: 'sync', op: 'recv', obj: null, cap: undefined, pos: 0, seq: -1, place: Object.freeze({ loops: [], arms: [] }) }) as Event;
 
 /** Length of a key's root: up to the first field (`.`) or index (`[`). */
 function localRootEnd(key: string): number {
