@@ -477,6 +477,9 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         // The write that set up the goroutine's input before starting it.
         if (setUpBeforeSpawn(x.t, y.a) || setUpBeforeSpawn(y.t, x.a)) continue;
         if (flagBarrier(x.a, x.t, y.a, y.t) || flagBarrier(y.a, y.t, x.a, x.t)) continue;
+        // An entry method that writes a field and then starts a goroutine reading it
+        // begins the value's concurrent life (Start, Serve): it runs before other callers.
+        if (setsUpGoroutine(x.a, x.t) || setsUpGoroutine(y.a, y.t)) continue;
         report(kind, x.a, y.a, x.t.ctx, y.t.ctx);
       }
     }
@@ -575,6 +578,16 @@ function flagBarrier(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): bo
       if (flags.size === 0) continue;
       if (tb.accesses.some((f) => f.atomic && !f.write && f.seq < b.seq && f.locks.has(l) && flags.has(f.path.key))) return true;
     }
+  }
+  return false;
+}
+
+/** a is a write an entry method makes before starting a goroutine that uses the location. */
+function setsUpGoroutine(a: AccessEvent, t: Thread): boolean {
+  if (!a.write || t.parent) return false;
+  for (const c of children(t)) {
+    if (c.spawn!.seq < a.seq) continue;
+    if (threadsOf(c).some((th) => th.accesses.some((e) => e.path.key === a.path.key))) return true;
   }
   return false;
 }

@@ -488,3 +488,30 @@ func (s *TxHandle) Close() {
 	s.closemu.Unlock()
 	s.conn = nil
 }
+
+// Start sets up the input of the goroutine it starts: a method that begins the value's
+// concurrent life runs before anything else uses it, so its set-up writes need no lock.
+type Pump struct {
+	mu      sync.Mutex
+	src     []int
+	pending int
+}
+
+func (p *Pump) Start(src []int) {
+	p.src = src
+	go p.run()
+}
+
+func (p *Pump) run() {
+	for range p.src {
+		p.mu.Lock()
+		p.pending++
+		p.mu.Unlock()
+	}
+}
+
+func (p *Pump) Pending() (int, int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.pending, len(p.src)
+}
