@@ -216,6 +216,44 @@ export class Summarizer {
     return w;
   }
 
+  private writtenNames: Set<string> | undefined;
+  /**
+   * An unexported package variable that starts false (`var alwaysFalse bool`) and that no
+   * code of the package assigns or takes the address of: false in every run, so the body
+   * of `if alwaysFalse` is dead (a benchmark's guard keeping a result alive).
+   */
+  constantFalseGlobal(name: string): boolean {
+    const g = this.index.globals.get(name);
+    if (!g || !/^[a-z_]/.test(name)) return false;
+    const v = g.spec.Values[g.index];
+    const startsFalse = v ? unparen(v).kind === 'Ident' && (unparen(v) as ast.Ident).Name === 'false' : g.spec.Type?.kind === 'Ident' && g.spec.Type.Name === 'bool';
+    if (!startsFalse) return false;
+    if (!this.writtenNames) {
+      // Names written anywhere (by name, whatever scope they resolve to: conservative).
+      const written = new Set<string>();
+      const target = (e: ast.Expr) => {
+        const u = unparen(e);
+        if (u.kind === 'Ident') written.add(u.Name);
+      };
+      for (const f of this.files) {
+        const visit = (n: ast.Node): void => {
+          if (n.kind === 'AssignStmt') n.Lhs.forEach(target);
+          else if (n.kind === 'IncDecStmt') target(n.X);
+          else if (n.kind === 'RangeStmt') {
+            if (n.Key) target(n.Key);
+            if (n.Value) target(n.Value);
+          } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND) target(n.X);
+          forEachChildNode(n, visit);
+        };
+        for (const d of f.Decls) if (d.kind === 'FuncDecl') visit(d);
+        // Package-level initialisers can take an address too (`var p = &alwaysFalse`).
+        for (const d of f.Decls) if (d.kind === 'GenDecl') visit(d);
+      }
+      this.writtenNames = written;
+    }
+    return !this.writtenNames.has(name);
+  }
+
   registerHandler(h: HandlerRegistration): void {
     if (this.handlerSeen.has(h.pos)) return;
     this.handlerSeen.add(h.pos);
@@ -901,7 +939,11 @@ class FuncWalker {
     // while x.f is nil.
     const nilChecked = this.nilCheckedKeys(s.Cond);
     for (const k of nilChecked) this.lazyInit.push(k);
-    const thenOut = this.branch(tl && !tl.negated ? held : from, `${id}:0`, () => this.walkBlock(s.Body.List));
+    // `if alwaysFalse { ... }`: a body that never runs touches nothing.
+    const dead = this.neverTrue(s.Cond);
+    const thenOut = this.branch(tl && !tl.negated ? held : from, `${id}:0`, () => {
+      if (!dead) this.walkBlock(s.Body.List);
+    });
     this.lazyInit.length -= nilChecked.length;
     const elseFrom = tl && tl.negated ? held : from;
     const elseOut = s.Else ? this.branch(elseFrom, `${id}:1`, () => this.walkStmt(s.Else!)) : elseFrom;
@@ -913,6 +955,13 @@ class FuncWalker {
       if (call.kind === 'CallExpr' && call.Fun.kind === 'SelectorExpr' && call.Fun.Sel.Name === 'Stop' && call.Args.length === 0) this.sync('wait', call.Fun.X, s);
     }
     this.scope = saved;
+  }
+
+  /** A condition that is false in every run: a constant-false package variable, or a conjunct of one. */
+  private neverTrue(cond: ast.Expr): boolean {
+    const c = unparen(cond);
+    if (c.kind === 'BinaryExpr' && c.Op === Token.LAND) return this.neverTrue(c.X) || this.neverTrue(c.Y);
+    return c.kind === 'Ident' && !this.scope.lookup(c.Name) && this.sz.constantFalseGlobal(c.Name);
   }
 
   /** Locations a condition requires to be nil: `p == nil`, `nil == p`, and conjuncts of `&&`. */

@@ -515,3 +515,32 @@ func (p *Pump) Pending() (int, int) {
 	defer p.mu.Unlock()
 	return p.pending, len(p.src)
 }
+
+// keepResult is false and nothing assigns it: the body of `if keepResult` never runs,
+// so the workers never write resultSink.
+var (
+	keepResult = false
+	resultSink = 0
+)
+
+func busyWork(n int) {
+	x := 0
+	for i := 0; i < n; i++ {
+		x += i
+	}
+	if keepResult {
+		resultSink += x
+	}
+}
+
+func busyWorkers() {
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			busyWork(100)
+		}()
+	}
+	wg.Wait()
+}

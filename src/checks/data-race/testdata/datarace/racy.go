@@ -336,3 +336,29 @@ func (s *LateTxHandle) Close() {
 	s.done.Store(true)
 	s.conn = nil // want `s.conn = nil without a lock races with the read s.conn`
 }
+
+// The guard is set by a flag: the workers do write traceSink.
+var (
+	traceWork = false
+	traceSink = 0
+)
+
+func EnableWorkTrace() { traceWork = true }
+
+func tracedWork(n int) {
+	if traceWork {
+		traceSink += n // want `traceSink \+= n without a lock races with itself`
+	}
+}
+
+func tracedWorkers() {
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tracedWork(i)
+		}()
+	}
+	wg.Wait()
+}
