@@ -40,6 +40,11 @@ export interface BuiltJob {
   units: PackageUnit[];
   files: number;
   lines: number;
+  /**
+   * Drops what only this job's checks needed (the type checker's records for the job's
+   * own expressions); the Program keeps the packages' objects for later importers.
+   */
+  release?: () => void;
 }
 
 function moduleOf(sp: SourcePackage) {
@@ -75,30 +80,46 @@ export function buildJobSyntax(job: Job, errors: RunError[]): BuiltJob {
   return built;
 }
 
-/** With types: the Program parses and checks the job's packages; units share its FileSet. */
+/**
+ * With types: the Program parses the job's packages (units share its FileSet); a unit's
+ * bodies are type-checked when a check first asks for its types, so a package whose
+ * checks stop at a syntactic gate costs no type checking.
+ */
 export function buildJobTyped(job: Job, program: Program, errors: RunError[]): BuiltJob {
   const sp = job.source;
   const built: BuiltJob = { units: [], files: 0, lines: 0 };
-  const checked = program.check(sp, { tests: job.tests });
+  const prepared = program.prepare(sp, { tests: job.tests });
+  built.release = () => {
+    for (const p of prepared) program.release(p);
+  };
   const testFiles = new Set([...sp.testGoFiles, ...sp.xTestGoFiles]);
-  for (const c of checked) {
-    // The Program merges syntax and type errors into strings. Syntax errors are the
-    // user's to see; type errors are not reported (checks stay quiet where types are
-    // unknown instead). A file named in an error is parsed again, alone, to tell them apart.
-    const suspect = new Set(c.errors.map((e) => c.files.find((f) => e.startsWith(f.name + ':'))?.name).filter((n): n is string => n !== undefined));
+  for (const p of prepared) {
+    // Syntax errors are the user's to see; type errors are not reported (checks stay
+    // quiet where types are unknown instead). The Program formats them as strings: a
+    // file named in one is parsed again, alone, for the error's position.
+    const suspect = new Set(p.parseErrors.map((e) => p.files.find((f) => e.startsWith(f.name + ':'))?.name).filter((n): n is string => n !== undefined));
     for (const name of suspect) parseOne(new FileSet(), name, errors);
-    for (const f of c.files) built.lines += lineCount(program.fset, f.file);
-    built.files += c.files.length;
+    for (const f of p.files) built.lines += lineCount(program.fset, f.file);
+    built.files += p.files.length;
     built.units.push(
       makePackageUnit({
-        importPath: c.pkg.path,
+        importPath: p.pkg.path,
         dir: sp.dir,
         goVersion: sp.goVersion,
         module: moduleOf(sp),
         inGoroot: job.inGoroot,
         fset: program.fset,
-        files: c.files.map((f) => ({ name: f.name, ast: f.file, isTest: testFiles.has(f.name) })),
-        types: () => ({ package: c.pkg, info: c.info, errors: c.errors }),
+        files: p.files.map((f) => ({ name: f.name, ast: f.file, isTest: testFiles.has(f.name) })),
+        types: () => {
+          try {
+            const c = p.check();
+            return { package: c.pkg, info: c.info, errors: c.errors };
+          } catch (err) {
+            // The package's checks go on without types (they stay quiet where types are unknown).
+            errors.push({ file: sp.dir, line: 0, column: 0, message: `type checking ${p.pkg.path} failed: ${err instanceof Error ? err.message : String(err)}` });
+            return undefined;
+          }
+        },
       }),
     );
   }

@@ -23,6 +23,15 @@ export interface CheckedPackage {
   errors: string[];
 }
 
+/** A package parsed and collected, its bodies checked on demand (Program.prepare). */
+export interface PreparedPackage {
+  pkg: Package;
+  files: { name: string; file: File }[];
+  /** Syntax errors, "file:line:col: message". */
+  parseErrors: string[];
+  check(): CheckedPackage;
+}
+
 interface Entry {
   pkg: Package;
   checker: Checker | null;
@@ -116,25 +125,43 @@ export class Program {
    * _test.go files are checked with it, and the external test package separately.
    */
   check(sp: SourcePackage, opts: { tests?: boolean } = {}): CheckedPackage[] {
-    const out: CheckedPackage[] = [];
+    return this.prepare(sp, opts).map((p) => p.check());
+  }
+
+  /**
+   * What check() checks, parsed and collected only: each variant's bodies are checked
+   * when its check() is first called (never, for a caller that turns out not to need
+   * the types).
+   */
+  prepare(sp: SourcePackage, opts: { tests?: boolean } = {}): PreparedPackage[] {
     const variants: ('lib' | 'test' | 'xtest')[] = [];
     if (opts.tests && sp.testGoFiles.length > 0) variants.push('test');
     else if (sp.goFiles.length > 0 || !opts.tests) variants.push('lib');
     if (opts.tests && sp.xTestGoFiles.length > 0) variants.push('xtest');
-    for (const v of variants) {
+    return variants.map((v) => {
       const e = this.entry(sp, v);
-      const c = e.checker!;
-      c.checkBodies();
-      out.push({ pkg: e.pkg, source: sp, files: e.files, info: c.info, errors: [...e.parseErrors, ...c.errors] });
-    }
-    return out;
+      let checked: CheckedPackage | undefined;
+      return {
+        pkg: e.pkg,
+        files: e.files,
+        parseErrors: e.parseErrors,
+        check: () => {
+          if (!checked) {
+            const c = e.checker!;
+            c.checkBodies();
+            checked = { pkg: e.pkg, source: sp, files: e.files, info: c.info, errors: [...e.parseErrors, ...c.errors] };
+          }
+          return checked;
+        },
+      };
+    });
   }
 
   /**
    * Drops the Info kept for a package checked completely (its objects stay, for
    * importers): for runs over many packages that look at each package once.
    */
-  release(cp: CheckedPackage): void {
+  release(cp: { pkg: Package }): void {
     for (const e of this.entries.values()) if (e.pkg === cp.pkg && e.checker) e.checker.info = new Info();
   }
 

@@ -128,8 +128,10 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
       if (handler || entry) roles.set(d, { typeName, handler, entry });
     }
   }
-  const starters = mayStartGoroutines(decls);
-  if (!opts.keepAllEvents) sz.elideEventsOutside(closedUnderCalls([...starters, ...roles.keys()], decls));
+  const graph = nameGraph(decls);
+  const starters = mayStartGoroutines(decls, graph);
+  // The summaries the model reads, and every declaration they name (what they inline).
+  if (!opts.keepAllEvents) sz.elideEventsOutside(reach([...starters, ...roles.keys()], graph.names));
 
   // 1. Spawns, from every function that starts goroutines (directly or through callees).
   // Every declaration is summarised, in order: a summary depends on which callees were
@@ -216,52 +218,45 @@ function methodThread(sz: Summarizer, typeName: string, d: ast.FuncDecl): { s: F
   return { s, norm, t: makeThread(norm, null, null, true, { describe: `in ${s.name}`, startPos: null }, new Set(), sz) };
 }
 
-/**
- * The declarations `roots` can reach: a superset of what their summaries inline, since a
- * summary only inlines callees its body names (calls, method values, handlers).
- */
-function closedUnderCalls(roots: Iterable<ast.FuncDecl>, decls: readonly ast.FuncDecl[]): Set<ast.FuncDecl> {
+/** Names of calls that start goroutines or register handlers (go statements aside). */
+const STARTING_CALLS = new Set(['Go', 'AfterFunc', 'HandleFunc', 'HandlerFunc', 'Handle']);
+
+/** Which declarations each body names (a superset of what its summary inlines), and which start goroutines. */
+interface NameGraph {
+  /** Declarations whose body names each declaration (calls, method values, handlers). */
+  namedBy: Map<ast.FuncDecl, ast.FuncDecl[]>;
+  /** Declarations each body names. */
+  names: Map<ast.FuncDecl, ast.FuncDecl[]>;
+  /** Bodies with a go statement or a call named like one that starts a goroutine or registers a handler. */
+  starting: ast.FuncDecl[];
+}
+
+function nameGraph(decls: readonly ast.FuncDecl[]): NameGraph {
   const byName = new Map<string, ast.FuncDecl[]>();
   for (const d of decls) {
     let l = byName.get(d.Name.Name);
     if (!l) byName.set(d.Name.Name, (l = []));
     l.push(d);
   }
-  const out = new Set<ast.FuncDecl>();
-  const queue = [...roots];
-  while (queue.length > 0) {
-    const d = queue.pop()!;
-    if (out.has(d)) continue;
-    out.add(d);
-    if (!d.Body) continue;
-    ast.inspect(d.Body, (n) => {
-      if (n.kind === 'Ident') for (const c of byName.get(n.Name) ?? []) if (!out.has(c)) queue.push(c);
-      return true;
-    });
-  }
-  return out;
-}
-
-/** Names of calls that start goroutines or register handlers (go statements aside). */
-const STARTING_CALLS = new Set(['Go', 'AfterFunc', 'HandleFunc', 'HandlerFunc', 'Handle']);
-
-/**
- * The declarations whose summaries can hold a spawn or register a handler: a superset,
- * from syntax alone. A body with a go statement or a call named like one that starts a
- * goroutine (g.Go, time.AfterFunc, http.HandleFunc) is one; so is a body that mentions
- * the name of one (a call, a method value), since summaries inline what they call.
- */
-export function mayStartGoroutines(decls: readonly ast.FuncDecl[]): Set<ast.FuncDecl> {
-  const out = new Set<ast.FuncDecl>();
-  const mentioning = new Map<string, ast.FuncDecl[]>();
-  const queue: ast.FuncDecl[] = [];
+  const g: NameGraph = { namedBy: new Map(), names: new Map(), starting: [] };
   for (const d of decls) {
     if (!d.Body) continue;
     let starts = false;
-    const names = new Set<string>();
+    const seen = new Set<string>();
+    const named: ast.FuncDecl[] = [];
     ast.inspect(d.Body, (n) => {
-      if (n.kind === 'Ident') names.add(n.Name);
-      else if (n.kind === 'GoStmt') starts = true;
+      if (n.kind === 'Ident') {
+        const ds = byName.get(n.Name);
+        if (ds && !seen.has(n.Name)) {
+          seen.add(n.Name);
+          for (const c of ds) {
+            named.push(c);
+            let l = g.namedBy.get(c);
+            if (!l) g.namedBy.set(c, (l = []));
+            l.push(d);
+          }
+        }
+      } else if (n.kind === 'GoStmt') starts = true;
       else if (n.kind === 'CallExpr') {
         const f = n.Fun.kind === 'ParenExpr' ? ast.unparen(n.Fun) : n.Fun;
         const name = f.kind === 'Ident' ? f.Name : f.kind === 'SelectorExpr' ? f.Sel.Name : '';
@@ -269,28 +264,33 @@ export function mayStartGoroutines(decls: readonly ast.FuncDecl[]): Set<ast.Func
       }
       return true;
     });
-    if (starts) {
-      out.add(d);
-      queue.push(d);
-    }
-    for (const name of names) {
-      let l = mentioning.get(name);
-      if (!l) mentioning.set(name, (l = []));
-      l.push(d);
-    }
+    g.names.set(d, named);
+    if (starts) g.starting.push(d);
   }
-  const done = new Set<string>();
+  return g;
+}
+
+/** Everything reachable from `from` along `edges`. */
+function reach(from: Iterable<ast.FuncDecl>, edges: Map<ast.FuncDecl, ast.FuncDecl[]>): Set<ast.FuncDecl> {
+  const out = new Set<ast.FuncDecl>();
+  const queue = [...from];
   while (queue.length > 0) {
-    const name = queue.pop()!.Name.Name;
-    if (done.has(name)) continue;
-    done.add(name);
-    for (const d of mentioning.get(name) ?? []) {
-      if (out.has(d)) continue;
-      out.add(d);
-      queue.push(d);
-    }
+    const d = queue.pop()!;
+    if (out.has(d)) continue;
+    out.add(d);
+    for (const c of edges.get(d) ?? []) if (!out.has(c)) queue.push(c);
   }
   return out;
+}
+
+/**
+ * The declarations whose summaries can hold a spawn or register a handler: a superset,
+ * from syntax alone. A body with a go statement or a call named like one that starts a
+ * goroutine (g.Go, time.AfterFunc, http.HandleFunc) is one; so is a body that names
+ * one (a call, a method value), since summaries inline what they call.
+ */
+export function mayStartGoroutines(decls: readonly ast.FuncDecl[], g = nameGraph(decls)): Set<ast.FuncDecl> {
+  return reach(g.starting, g.namedBy);
 }
 
 /** The access to show first: the unlocked one, else the read, else the earlier one. */
