@@ -1000,8 +1000,10 @@ class FuncWalker {
     const armKey = `${++this.armIds}:0`;
     this.arms.push(armKey);
     this.placeHere = null;
+    const bodyStart = this.events.length;
     this.walkBlock(s.Body.List);
     this.terminated = false;
+    this.serialiseJoinedSpawns(bodyStart, loop);
     if (s.Post) {
       if (this.sz.perIterationLoopVars) {
         // Each iteration ends by copying its loop variables into the next one's (a read of
@@ -1066,7 +1068,9 @@ class FuncWalker {
     const armKey = `${++this.armIds}:0`;
     this.arms.push(armKey);
     this.placeHere = null;
+    const bodyStart = this.events.length;
     this.walkBlock(s.Body.List);
+    this.serialiseJoinedSpawns(bodyStart, loop);
     this.arms.pop();
     this.placeHere = null;
     this.loops.pop();
@@ -1074,6 +1078,33 @@ class FuncWalker {
     this.locks = lockSetIntersect(from, this.locks);
     this.terminated = false;
     this.scope = saved;
+  }
+
+  /**
+   * A goroutine started in this loop's body and joined later in the same iteration (`go
+   * b.launch(); <-b.signal`) runs one instance at a time: its spawn is not repeated
+   * concurrently. Decided here, where the loop is visible; once this body is inlined
+   * into a caller the loop is gone from the places. The spawn events are this walker's
+   * own (not yet shared), so they may still be updated.
+   */
+  private serialiseJoinedSpawns(from: number, loop: number): void {
+    const evs = this.events;
+    for (let i = from; i < evs.length; i++) {
+      const s = evs[i]!;
+      if (s.k !== 'spawn' || !s.multi || s.place.loops[s.place.loops.length - 1] !== loop) continue;
+      if (s.body.some((e) => e.k === 'spawn')) continue;
+      const arms = s.place.arms;
+      for (let j = i + 1; j < evs.length; j++) {
+        const w = evs[j]!;
+        if (w.k !== 'sync' || w.place.loops[w.place.loops.length - 1] !== loop) continue;
+        // The join runs whenever the spawn did: not under a condition the spawn is not under.
+        if (w.place.arms.length > arms.length || !w.place.arms.every((a, k) => arms[k] === a)) continue;
+        if (joinsWholeBody(w, s)) {
+          s.multi = false;
+          break;
+        }
+      }
+    }
   }
 
   private relabel(op: string): void {
@@ -2035,6 +2066,18 @@ class FuncWalker {
 
 /** Stands for an inlined event of a summary whose events nobody reads (never an access or spawn). */
 const ELIDED: Event = Object.freeze({ k: 'sync', op: 'recv', obj: null, cap: undefined, pos: 0, seq: -1, place: Object.freeze({ loops: [], arms: [] }) }) as Event;
+
+/** Sync event j waits for everything the goroutine's body does (a named channel or group). */
+function joinsWholeBody(j: SyncEvent, s: SpawnEvent): boolean {
+  if (j.op === 'wait' && j.obj === '<barrier>') return true;
+  if (j.obj === null) return false;
+  if (j.op === 'wait' && s.group === j.obj) return true;
+  const signal: SyncOp[] = j.op === 'wait' ? ['done'] : j.op === 'recv' ? ['send', 'close'] : j.op === 'send' && j.cap === 0 ? ['recv'] : [];
+  if (signal.length === 0) return false;
+  let lastAccess = -1;
+  for (const e of s.body) if (e.k === 'access') lastAccess = Math.max(lastAccess, e.seq);
+  return s.body.some((e) => e.k === 'sync' && e.seq > lastAccess && e.obj === j.obj && signal.includes(e.op));
+}
 
 /** Length of a key's root: up to the first field (`.`) or index (`[`). */
 function localRootEnd(key: string): number {

@@ -544,3 +544,34 @@ func busyWorkers() {
 	}
 	wg.Wait()
 }
+
+// Each round starts the worker and waits for its signal before the next round, even when
+// the rounds loop sits in a helper: one worker at a time writes result.
+type Rounds struct {
+	done   chan bool
+	n      int
+	result int
+}
+
+func (r *Rounds) work() {
+	defer func() { r.done <- true }()
+	r.result = r.n * 2
+}
+
+func (r *Rounds) once() int {
+	go r.work()
+	<-r.done
+	return r.result
+}
+
+func (r *Rounds) repeat(k int) int {
+	total := 0
+	for i := 0; i < k; i++ {
+		total += r.once()
+	}
+	return total
+}
+
+func runRounds(r *Rounds) int {
+	return r.repeat(3)
+}

@@ -362,3 +362,34 @@ func tracedWorkers() {
 	}
 	wg.Wait()
 }
+
+// The worker signals before it writes: the next round's worker (and the reader of
+// result) overlap with the write.
+type EarlyRounds struct {
+	done   chan int
+	n      int
+	result int
+}
+
+func (r *EarlyRounds) work() {
+	r.done <- r.n
+	r.result = r.n * 2 // want `r.result = r.n \* 2 without a lock races with itself`
+}
+
+func (r *EarlyRounds) once() int {
+	go r.work()
+	<-r.done
+	return r.result // want `r.result without a lock races with the write r.result = r.n \* 2`
+}
+
+func (r *EarlyRounds) repeat(k int) int {
+	total := 0
+	for i := 0; i < k; i++ {
+		total += r.once()
+	}
+	return total
+}
+
+func runEarlyRounds(r *EarlyRounds) int {
+	return r.repeat(3)
+}
