@@ -121,10 +121,14 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     const escapesConcurrently = isExported(typeName) || implementsNetConn(methods, typeSpecs.get(typeName));
     const entryType =
       idx.holdsMutex({ k: 'named', pkg: '', name: typeName }) && escapesConcurrently && !singleGoroutinePackage && !documentsSingleGoroutineUse(typeDocs.get(typeName) ?? null);
+    // "*F methods can only be called before [F.Fuzz]" and Fuzz "should be called exactly
+    // once": Fuzz runs after every other method has returned, and once.
+    const last = methodDocumentedLast(typeDocs.get(typeName) ?? null);
     for (const d of methods) {
       const name = d.Name.Name;
       const handler = name === 'ServeHTTP' && d.Type.Params.List.length === 2;
-      const entry = entryType && isExported(name) && !/Locked$/.test(name) && !documentsSingleGoroutineUse(d.Doc);
+      const runsLastOnce = name === last && documentsCalledOnce(d.Doc);
+      const entry = entryType && isExported(name) && !/Locked$/.test(name) && !documentsSingleGoroutineUse(d.Doc) && !runsLastOnce;
       if (handler || entry) roles.set(d, { typeName, handler, entry });
     }
   }
@@ -324,6 +328,21 @@ const SINGLE_GOROUTINE_DOC = new RegExp(
 export function documentsSingleGoroutineUse(doc: ast.CommentGroup | null): boolean {
   if (!doc) return false;
   return SINGLE_GOROUTINE_DOC.test(doc.List.map((c) => c.Text.replace(/^\/\/|^\/\*|\*\/$/g, '')).join(' '));
+}
+
+function docText(doc: ast.CommentGroup | null): string {
+  return doc ? doc.List.map((c) => c.Text.replace(/^\/\/|^\/\*|\*\/$/g, '')).join(' ') : '';
+}
+
+/** The method a type's doc says every other method is called before ("methods can only be called before [T.M]"). */
+function methodDocumentedLast(doc: ast.CommentGroup | null): string | undefined {
+  const m = /\bmethods\s+(?:can|may|must|should)\s+only\s+be\s+called\s+before\s+\[?\*?(?:\w+\.)?(\w+)\]?/i.exec(docText(doc));
+  return m?.[1];
+}
+
+/** A method documented to be called once ("should be called exactly once"). */
+function documentsCalledOnce(doc: ast.CommentGroup | null): boolean {
+  return /\b(?:be\s+)?called\s+(?:exactly|only)\s+once\b/i.test(docText(doc));
 }
 
 /** The doc comment of every type declared in the files (a lone spec may carry it on the decl). */

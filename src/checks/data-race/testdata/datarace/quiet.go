@@ -575,3 +575,26 @@ func (r *Rounds) repeat(k int) int {
 func runRounds(r *Rounds) int {
 	return r.repeat(3)
 }
+
+// Harness is set up through its methods, then run.
+//
+// Harness methods can only be called before [Harness.Run].
+type Harness struct {
+	mu     sync.Mutex
+	failed bool
+	ran    bool
+}
+
+func (h *Harness) Fail() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.failed = true
+}
+
+// Run runs the harness. It must be called exactly once, after any call to Fail.
+func (h *Harness) Run() {
+	if h.failed {
+		return
+	}
+	h.ran = true
+}
