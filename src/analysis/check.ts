@@ -88,5 +88,12 @@ export interface Check {
    * syntax-only skips the type checker entirely; otherwise packages are type-checked.
    */
   syntaxOnly?: boolean;
+  /**
+   * A syntactic look at a package: false when run() will not read pkg.types there (the
+   * check's own gate, or no use for types at all), including through the analyses it
+   * requires. A package that no selected check needs types for is not type-checked.
+   * Absent: the check may read the types of any package.
+   */
+  needsTypes?(pkg: import('./pass.js').PackageUnit, settings: RunSettings): boolean;
   run(pass: CheckPass): void;
 }

@@ -126,3 +126,23 @@ test('types: absent for syntax-only runs, present (keyed by the same AST) when a
   assert.deepEqual(run.errors, []);
   assert.equal(typeOfM, 'map[string]int');
 });
+
+test('a package is type-checked only when a check says it needs the types', async () => {
+  const root = module({
+    'plain/p.go': 'package plain\n\nfunc F() int { return 1 }\n',
+    'wanted/w.go': 'package wanted\n\nimport "strings"\n\nfunc G() string { return strings.ToUpper("x") }\n',
+  });
+  const seen: string[] = [];
+  const typedWhereWanted: Check = {
+    ...checkOf('typed-where-wanted', [], (p) => void seen.push(`${p.pkg.importPath} ${p.pkg.types ? 'typed' : 'untyped'}`), false),
+    needsTypes: (pkg) => pkg.importPath.endsWith('/wanted'),
+  };
+  const run = await runChecks({ cwd: root, patterns: ['./...'], checks: [typedWhereWanted], workers: 0 });
+  assert.deepEqual(run.errors, []);
+  assert.deepEqual(seen.sort(), ['example.com/m/plain untyped', 'example.com/m/wanted typed']);
+  // Without the hook a check may read any package's types.
+  seen.length = 0;
+  const typedEverywhere = checkOf('typed-everywhere', [], (p) => void seen.push(`${p.pkg.importPath} ${p.pkg.types ? 'typed' : 'untyped'}`), false);
+  await runChecks({ cwd: root, patterns: ['./...'], checks: [typedEverywhere], workers: 0 });
+  assert.deepEqual(seen.sort(), ['example.com/m/plain typed', 'example.com/m/wanted typed']);
+});

@@ -120,7 +120,18 @@ export function runJob(job: Job, checks: readonly Check[], program: Program | nu
   const findings: Finding[] = [];
   let built: BuiltJob;
   try {
-    built = program ? buildJobTyped(job, program, errors) : buildJobSyntax(job, errors);
+    if (program) {
+      // Parsed alone first: the checks' syntactic gates decide whether the job needs the
+      // type checker (which would parse and collect all its imports too).
+      const syntaxErrors: RunError[] = [];
+      const syntax = buildJobSyntax(job, syntaxErrors);
+      const needsTypes = syntax.units.some((u) => checks.some((c) => !c.syntaxOnly && (c.needsTypes?.(u, opts.settings) ?? true)));
+      if (needsTypes) built = buildJobTyped(job, program, errors);
+      else {
+        built = syntax;
+        errors.push(...syntaxErrors);
+      }
+    } else built = buildJobSyntax(job, errors);
   } catch (err) {
     // A type checker failure must not cost the package its syntax-only checks.
     errors.push({ file: job.source.dir, line: 0, column: 0, message: `type checking ${job.source.importPath} failed: ${err instanceof Error ? err.message : String(err)}` });

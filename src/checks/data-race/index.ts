@@ -16,6 +16,8 @@ export const dataRace: Check = {
   name: 'data-race',
   severity: 'warning',
   requires: [concurrencyAnalysis],
+  // The race engine reads syntax only (its own package-local type model).
+  needsTypes: () => false,
   run,
   doc: {
     title: 'concurrent access to a variable or field without a common lock, at least one a write',

@@ -16,6 +16,8 @@ export const mapRace: Check = {
   name: 'map-race',
   severity: 'error',
   requires: [concurrencyAnalysis],
+  // The race engine reads syntax only (its own package-local type model).
+  needsTypes: () => false,
   run,
   doc: {
     title: 'concurrent map access without a common lock, at least one a write',

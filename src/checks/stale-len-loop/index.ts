@@ -20,6 +20,8 @@ export const staleLenLoop: Check = {
   },
   severity: 'warning',
   requires: [],
+  // Types are asked about only for loops that pass the syntactic look (checkFile).
+  needsTypes: (pkg) => pkg.files.some((f) => loopsWorthALook(f).length > 0),
   run(pass: CheckPass) {
     const types = StaleLenTypes.of(pass.pkg);
     for (const file of pass.pkg.files) checkFile({ pass, pkg: pass.pkg, file, types });
@@ -81,12 +83,17 @@ function stmtList(n: Node): Stmt[] | undefined {
   return undefined;
 }
 
-function checkFile(ctx: Ctx): void {
+function loopsWorthALook(file: File): Array<ForStmt | RangeStmt> {
   const loops: Array<ForStmt | RangeStmt> = [];
-  inspect(ctx.file, (n) => {
+  inspect(file, (n) => {
     if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && mayChangeACollection(n.Body)) loops.push(n);
     return true;
   });
+  return loops;
+}
+
+function checkFile(ctx: Ctx): void {
+  const loops = loopsWorthALook(ctx.file);
   if (loops.length === 0) return;
   // Parent links only for files with a loop worth a closer look.
   const parents = new Map<Node, Node>();

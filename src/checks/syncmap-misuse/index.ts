@@ -26,6 +26,7 @@ export const syncmapMisuse: Check = {
   },
   severity: 'warning',
   requires: [],
+  needsTypes: (pkg) => mentionsSyncMap(pkg),
   run(pass: CheckPass) {
     if (!mentionsSyncMap(pass.pkg)) return;
     const ts = typeSource(pass.pkg);

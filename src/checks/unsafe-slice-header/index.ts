@@ -2,7 +2,7 @@
 // with a deprecated reflect type, a layout that does not match, or a mirror of the
 // runtime's map header. See doc.md.
 
-import type { Check, CheckPass, SuggestedFix, TextEdit } from '../../analysis/check.js';
+import type { Check, CheckPass, RunSettings, SuggestedFix, TextEdit } from '../../analysis/check.js';
 import { readCheckDoc } from '../../analysis/doc.js';
 import type { PackageUnit } from '../../analysis/pass.js';
 import {
@@ -38,13 +38,9 @@ export const unsafeSliceHeader: Check = {
   },
   severity: 'warning',
   requires: [],
+  needsTypes: (pkg, settings) => filesToCheck(pkg, settings).length > 0,
   run(pass: CheckPass) {
-    // The standard library reaches into headers on purpose (runtime, reflect, internal/…):
-    // quiet there unless asked with --include-goroot, like runtime-linkname.
-    if (pass.pkg.inGoroot && !pass.settings.includeGoroot) return;
-    // Every finding needs unsafe.Pointer or a reflect header, so a file importing
-    // neither has nothing to report (and its package need not be type-checked for it).
-    const files = pass.pkg.files.filter((f) => f.Imports.some((i) => i.Path.Value === '"unsafe"' || i.Path.Value === '"reflect"'));
+    const files = filesToCheck(pass.pkg, pass.settings);
     if (files.length === 0) return;
     const ts = typeSource(pass.pkg);
     if (ts === undefined) return;
@@ -53,6 +49,15 @@ export const unsafeSliceHeader: Check = {
 };
 
 export default unsafeSliceHeader;
+
+function filesToCheck(pkg: PackageUnit, settings: RunSettings): File[] {
+  // The standard library reaches into headers on purpose (runtime, reflect, internal/…):
+  // quiet there unless asked with --include-goroot, like runtime-linkname.
+  if (pkg.inGoroot && !settings.includeGoroot) return [];
+  // Every finding needs unsafe.Pointer or a reflect header, so a file importing
+  // neither has nothing to report (and its package need not be type-checked for it).
+  return pkg.files.filter((f) => f.Imports.some((i) => i.Path.Value === '"unsafe"' || i.Path.Value === '"reflect"'));
+}
 
 interface Ctx {
   pass: CheckPass;
