@@ -16,7 +16,7 @@ import {
   Struct, Tuple, Typ, Type, TypeParam, Union, coreString, coreType, defaultType, emptyInterface, emptyTuple, identical,
   isBasic, isExportedName, isInteger, isString, isUntyped, sortMethods, unalias,
 } from './types.js';
-import { Info, Mode, SelectionKind, type TypeAndValue } from './info.js';
+import { Info, Mode, SelectionKind } from './info.js';
 import { ambiguous, hasPtrRecv, lookupFieldOrMethod } from './lookup.js';
 import { instantiateAlias, instantiateNamed, subst, type SubstMap } from './subst.js';
 import { alignof, offsetof, sizeof } from './sizes.js';
@@ -59,8 +59,18 @@ interface FuncContext {
   labels: Map<string, Label>;
 }
 
+export interface CheckerOptions {
+  /**
+   * Record block scopes in Info.scopes and Scope.children (go/types does). Off by
+   * default: no consumer reads them, and keeping every block's scope alive costs
+   * memory and collection time.
+   */
+  scopes?: boolean;
+}
+
 export class Checker {
-  info = new Info();
+  info: Info;
+  private readonly recordScopes: boolean;
   readonly fileInfos: FileInfo[] = [];
   private decls = new Map<TObject, DeclInfo>();
   private methodDecls = new Map<string, Func[]>();
@@ -84,8 +94,17 @@ export class Checker {
     readonly files: { file: ast.File; name: string }[],
     private importer: Importer,
     readonly posString: (p: number) => string = String,
+    opts: CheckerOptions = {},
   ) {
     this.scope = pkg.scope;
+    let lo = Infinity;
+    let hi = 0;
+    for (const { file } of files) {
+      lo = Math.min(lo, file.FileStart);
+      hi = Math.max(hi, file.FileEnd + 1);
+    }
+    this.info = new Info(hi > lo ? lo : 0, hi > lo ? hi : 0);
+    this.recordScopes = opts.scopes ?? false;
     this.collectObjects();
   }
 
@@ -115,7 +134,7 @@ export class Checker {
       const fscope = new Scope(pkg.scope, file.FileStart, file.FileEnd, `file ${name}`);
       const fi: FileInfo = { file, scope: fscope, name };
       this.fileInfos.push(fi);
-      this.info.scopes.set(file, fscope);
+      if (this.recordScopes) this.info.scopes.set(file, fscope);
       if (pkg.name === '' && file.Name) pkg.name = file.Name.Name;
       for (const decl of file.Decls) {
         this.guard(nodePos(decl), undefined, () => this.collectDecl(fi, decl));
@@ -129,7 +148,7 @@ export class Checker {
       const name = decl.Name.Name;
       const f = new Func(decl.Name.NamePos, pkg, name);
       f.decl = decl;
-      this.info.defs.set(decl.Name, f);
+      this.info.recordDef(decl.Name, f);
       this.decls.set(f, { file: fi, kind: 'func', fdecl: decl });
       f.resolve = () => this.funcDecl(f);
       if (decl.Recv && decl.Recv.List.length > 0) {
@@ -160,7 +179,7 @@ export class Checker {
           }
           spec.Names.forEach((id, i) => {
             const c = new Const(id.NamePos, pkg, id.Name, undefined, null);
-            this.info.defs.set(id, c);
+            this.info.recordDef(id, c);
             this.decls.set(c, { file: fi, kind: 'const', spec, typeExpr: lastType, init: lastValues[i] ?? null, iota });
             c.resolve = () => this.constDecl(c);
             this.declarePkgObj(c);
@@ -168,7 +187,7 @@ export class Checker {
         } else {
           const vars = spec.Names.map((id) => {
             const v = new Var(id.NamePos, pkg, id.Name);
-            this.info.defs.set(id, v);
+            this.info.recordDef(id, v);
             return v;
           });
           const multi = spec.Values.length === 1 && spec.Names.length > 1;
@@ -183,7 +202,7 @@ export class Checker {
         }
       } else if (spec.kind === 'TypeSpec') {
         const tn = new TypeName(spec.Name.NamePos, pkg, spec.Name.Name);
-        this.info.defs.set(spec.Name, tn);
+        this.info.recordDef(spec.Name, tn);
         this.decls.set(tn, { file: fi, kind: 'type', spec });
         tn.resolve = () => this.typeDecl(tn);
         this.declarePkgObj(tn);
@@ -216,11 +235,11 @@ export class Checker {
         const o = imported.scope.lookup(n)!;
         if (o.exported()) fi.scope.insert(o);
       }
-      if (spec.Name) this.info.defs.set(spec.Name, new PkgName(spec.Name.NamePos, this.pkg, '.', imported));
+      if (spec.Name) this.info.recordDef(spec.Name, new PkgName(spec.Name.NamePos, this.pkg, '.', imported));
       return;
     }
     const pn = new PkgName(spec.Name ? spec.Name.NamePos : spec.Path.ValuePos, this.pkg, name, imported);
-    if (spec.Name) this.info.defs.set(spec.Name, pn);
+    if (spec.Name) this.info.recordDef(spec.Name, pn);
     else this.info.implicits.set(spec, pn);
     if (name !== '_') fi.scope.insert(pn);
   }
@@ -347,12 +366,8 @@ export class Checker {
     const x = this.expr(e, undefined, n === 2);
     if (x.type instanceof Tuple) return x.type.vars.map((v) => v.type);
     if (x.mode === Mode.CommaOk || x.mode === Mode.MapIndex) {
-      const tv = this.info.types.get(unparen(e));
       const first = x.type;
-      if (n === 2 && tv) {
-        tv.type = new Tuple([new Var(0, null, '', first), new Var(0, null, '', Typ.Bool)]);
-        tv.mode = Mode.CommaOk;
-      }
+      if (n === 2) this.info.updateType(unparen(e), new Tuple([new Var(0, null, '', first), new Var(0, null, '', Typ.Bool)]), Mode.CommaOk);
       return [first, Typ.Bool];
     }
     return [x.type];
@@ -406,9 +421,9 @@ export class Checker {
     const d = this.decls.get(f)!;
     const decl = d.fdecl!;
     this.withFile(d.file, () => {
-      const sigScope = new Scope(this.scope, nodePos(decl.Type), nodeEnd(decl), 'function');
+      const sigScope = new Scope(this.scope, nodePos(decl.Type), nodeEnd(decl), 'function', this.recordScopes);
       sigScope.isFunc = true;
-      this.info.scopes.set(decl.Type, sigScope);
+      if (this.recordScopes) this.info.scopes.set(decl.Type, sigScope);
       this.funcScopes.set(decl, sigScope);
       const saved = this.scope;
       this.scope = sigScope;
@@ -451,14 +466,14 @@ export class Checker {
   /** Opens a scope for node; returns the previous scope (restore with this.scope = prev). */
   private openScope(node: ast.Node, comment: string): Scope {
     const prev = this.scope;
-    const s = new Scope(prev, nodePos(node), node, comment);
-    this.info.scopes.set(node, s);
+    const s = new Scope(prev, this.recordScopes ? nodePos(node) : 0, node, comment, this.recordScopes);
+    if (this.recordScopes) this.info.scopes.set(node, s);
     this.scope = s;
     return prev;
   }
 
   private declare(scope: Scope, id: ast.Ident | null, obj: TObject): void {
-    if (id) this.info.defs.set(id, obj);
+    if (id) this.info.recordDef(id, obj);
     if (obj.name === '_') return;
     const old = scope.insert(obj);
     if (old && id) this.error(id.NamePos, `${obj.name} redeclared in this block`);
@@ -537,14 +552,14 @@ export class Checker {
         const id = f.Type ? embeddedFieldIdent(f.Type) : null;
         const name = id ? id.Name : '_';
         const v = newField(id ? id.NamePos : nodePos(f), this.pkg, name, t, true);
-        if (id) this.info.defs.set(id, v);
+        if (id) this.info.recordDef(id, v);
         fields.push(v);
         tags.push(tag);
         continue;
       }
       for (const id of f.Names) {
         const v = newField(id.NamePos, this.pkg, id.Name, t, false);
-        this.info.defs.set(id, v);
+        this.info.recordDef(id, v);
         fields.push(v);
         tags.push(tag);
       }
@@ -565,7 +580,7 @@ export class Checker {
       const m = new Func(id.NamePos, this.pkg, id.Name);
       m.isInterfaceMethod = true;
       m.decl = f;
-      this.info.defs.set(id, m);
+      this.info.recordDef(id, m);
       let sig: Type = Typ.Invalid;
       if (f.Type && f.Type.kind === 'FuncType') {
         const s = this.openScope(f.Type, 'function');
@@ -667,7 +682,7 @@ export class Checker {
       if (isVariadic) {
         t = new Slice(t);
         variadic = true;
-        if (f.Type) this.info.types.set(f.Type, { mode: Mode.TypeExpr, type: t });
+        if (f.Type) this.info.recordType(f.Type, Mode.TypeExpr, t, undefined);
       }
       if (f.Names.length === 0) {
         vars.push(newParam(f.Type ? nodePos(f.Type) : 0, this.pkg, '', t));
@@ -712,13 +727,13 @@ export class Checker {
       } else {
         t = Typ.Invalid;
       }
-      this.info.types.set(inner, { mode: Mode.TypeExpr, type: t });
+      this.info.recordType(inner, Mode.TypeExpr, t, undefined);
       setTps(tps);
     } else {
       t = this.typExpr(inner);
     }
     const rt = ptr ? new Pointer(t) : t;
-    if (ptr) this.info.types.set(unparen(e), { mode: Mode.TypeExpr, type: rt });
+    if (ptr) this.info.recordType(unparen(e), Mode.TypeExpr, rt, undefined);
     return rt;
   }
 
@@ -732,8 +747,7 @@ export class Checker {
 
   private record(e: ast.Expr, x: Operand): void {
     if (x.mode === Mode.Invalid) return; // go/types records nothing for invalid operands
-    // An Operand is a TypeAndValue: recorded as is (operands are never mutated after this).
-    this.info.types.set(e, x as TypeAndValue);
+    this.info.recordType(e, x.mode, x.type, x.value, x);
   }
 
   /** Evaluates an expression that must be a single value (or type, or builtin, for callers that accept those). */
@@ -850,7 +864,7 @@ export class Checker {
       if (!this.currentFile?.dotImportsUnknown) this.error(e.NamePos, `undefined: ${e.Name}`);
       return invalidOp;
     }
-    this.info.uses.set(e, obj);
+    this.info.recordUse(e, obj);
     void wantType;
     void noInstantiate;
     return this.objectOperand(obj);
@@ -910,7 +924,7 @@ export class Checker {
         const elt = this.typExpr(e.Type.Elt);
         const n = this.countArrayElts(e.Elts);
         typ = new ArrayType(elt, n);
-        this.info.types.set(e.Type, { mode: Mode.TypeExpr, type: typ });
+        this.info.recordType(e.Type, Mode.TypeExpr, typ, undefined);
       } else {
         typ = this.typExpr(e.Type);
       }
@@ -934,7 +948,7 @@ export class Checker {
         if (el.kind === 'KeyValueExpr') {
           if (el.Key.kind === 'Ident') {
             const f = u.fields.find((x) => x.name === (el.Key as ast.Ident).Name);
-            if (f) this.info.uses.set(el.Key, f);
+            if (f) this.info.recordUse(el.Key, f);
           }
           const f = el.Key.kind === 'Ident' ? u.fields.find((x) => x.name === (el.Key as ast.Ident).Name) : undefined;
           const x = this.expr(el.Value, f?.type);
@@ -973,8 +987,8 @@ export class Checker {
   }
 
   private constIntOf(e: ast.Expr): number | null {
-    const tv = this.info.types.get(e);
-    if (tv?.value?.kind === 'int') return Number(tv.value.v);
+    const v = this.info.typeAndValue(e)?.value;
+    if (v?.kind === 'int') return Number(v.v);
     return null;
   }
 
@@ -982,7 +996,7 @@ export class Checker {
     for (const el of elts) {
       if (el.kind === 'KeyValueExpr') {
         const isMapKey = key !== Typ.Int;
-        const kx = this.info.types.get(el.Key) && !isMapKey ? undefined : this.expr(el.Key, isMapKey ? key : undefined);
+        const kx = this.info.typeAndValue(el.Key) && !isMapKey ? undefined : this.expr(el.Key, isMapKey ? key : undefined);
         if (kx) this.assignment(kx, key, el.Key);
         const x = this.expr(el.Value, elem);
         this.assignment(x, elem, el.Value);
@@ -998,7 +1012,7 @@ export class Checker {
     if (e.X.kind === 'Ident') {
       const obj = this.lookup(e.X.Name);
       if (obj instanceof PkgName) {
-        this.info.uses.set(e.X, obj);
+        this.info.recordUse(e.X, obj);
         obj.used = true;
         const imp = obj.imported;
         const exp = imp.scope.lookup(sel);
@@ -1006,7 +1020,7 @@ export class Checker {
           if (imp.complete) this.error(e.Sel.NamePos, `undefined: ${e.X.Name}.${sel}`);
           return invalidOp;
         }
-        this.info.uses.set(e.Sel, exp);
+        this.info.recordSelectorUse(e, exp);
         return this.objectOperand(exp);
       }
     }
@@ -1018,7 +1032,7 @@ export class Checker {
       const r = lookupFieldOrMethod(T, false, this.pkg, sel);
       if (!r || r === ambiguous || !(r.obj instanceof Func)) return invalidOp;
       const m = r.obj;
-      this.info.uses.set(e.Sel, m);
+      this.info.recordSelectorUse(e, m);
       const sig = m.type;
       if (!(sig instanceof Signature)) return invalidOp;
       let params = sig.params.vars;
@@ -1026,7 +1040,7 @@ export class Checker {
       if (params.length > 0 && params[0]!.name !== '') name = sig.recv?.name || '_';
       params = [newParam(sig.recv?.pos ?? 0, sig.recv?.pkg ?? null, name, T), ...params];
       const ft = new Signature(null, new Tuple(params), sig.results, sig.variadic);
-      this.info.selections.set(e, { kind: SelectionKind.MethodExpr, recv: T, obj: m, index: r.index, indirect: r.indirect, type: ft });
+      this.info.recordSelection(e, { kind: SelectionKind.MethodExpr, recv: T, obj: m, index: r.index, indirect: r.indirect, type: ft });
       return { mode: Mode.Value, type: ft };
     }
     if (x.mode === Mode.Builtin || x.mode === Mode.NoValue) return invalidOp;
@@ -1037,9 +1051,9 @@ export class Checker {
       if (r === null && isValidForError(T)) this.error(e.Sel.NamePos, `${exprString(e.X)}.${sel} undefined`);
       return invalidOp;
     }
-    this.info.uses.set(e.Sel, r.obj);
+    this.info.recordSelectorUse(e, r.obj);
     if (r.obj instanceof Var) {
-      this.info.selections.set(e, { kind: SelectionKind.FieldVal, recv: T, obj: r.obj, index: r.index, indirect: r.indirect, type: r.obj.type });
+      this.info.recordSelection(e, { kind: SelectionKind.FieldVal, recv: T, obj: r.obj, index: r.index, indirect: r.indirect, type: r.obj.type });
       const mode = x.mode === Mode.Variable || r.indirect ? Mode.Variable : Mode.Value;
       return { mode, type: r.obj.type };
     }
@@ -1047,7 +1061,7 @@ export class Checker {
     const sig = m.type;
     if (!(sig instanceof Signature)) return invalidOp;
     const mv = new Signature(null, sig.params, sig.results, sig.variadic, sig.typeParams);
-    this.info.selections.set(e, { kind: SelectionKind.MethodVal, recv: T, obj: m, index: r.index, indirect: r.indirect, type: mv });
+    this.info.recordSelection(e, { kind: SelectionKind.MethodVal, recv: T, obj: m, index: r.index, indirect: r.indirect, type: mv });
     void hasPtrRecv;
     T = mv;
     return { mode: Mode.Value, type: T };
@@ -1109,7 +1123,7 @@ export class Checker {
     if (u instanceof ArrayType) return { mode: x.mode === Mode.Variable ? Mode.Variable : Mode.Value, type: u.elem };
     if (u instanceof Slice) return { mode: Mode.Variable, type: u.elem };
     if (u instanceof MapType) {
-      const kx = this.info.types.get(idx);
+      const kx = this.info.typeAndValue(idx);
       if (kx) this.assignment({ mode: kx.mode, type: kx.type, value: kx.value }, u.key, idx);
       return { mode: Mode.MapIndex, type: u.elem };
     }
@@ -1274,7 +1288,7 @@ export class Checker {
   }
 
   private updateExprType(e: ast.Expr, t: Type): void {
-    const tv = this.info.types.get(e);
+    const tv = this.info.typeAndValue(e);
     if (!tv || !isUntyped(tv.type)) return;
     switch (e.kind) {
       case 'ParenExpr':
@@ -1294,8 +1308,7 @@ export class Checker {
         }
         break;
     }
-    if (isUntyped(t) || t instanceof TypeParam || !(t.underlying() instanceof Interface)) tv.type = t;
-    else tv.type = defaultType(tv.type);
+    this.info.updateType(e, isUntyped(t) || t instanceof TypeParam || !(t.underlying() instanceof Interface) ? t : defaultType(tv.type));
   }
 
   /** Checks x is assignable to T; converts untyped operands. */
@@ -1393,12 +1406,8 @@ export class Checker {
       const inst = this.instantiateSig(sig, targs);
       this.recordInstance(unparen(e.Fun), targs, inst);
       const funE = unparen(e.Fun);
-      const ftv = this.info.types.get(funE);
-      if (ftv) ftv.type = inst;
-      if (e.Fun !== funE) {
-        const otv = this.info.types.get(e.Fun);
-        if (otv) otv.type = inst;
-      }
+      this.info.updateType(funE, inst);
+      if (e.Fun !== funE) this.info.updateType(e.Fun, inst);
       sig = inst;
       const instParams = sig.params.vars.map((v) => v.type);
       this.instantiateFuncArgs(sig, args, argExprs);
@@ -1436,12 +1445,8 @@ export class Checker {
       if (targs.some((t) => t === Typ.Invalid)) return;
       const inst = this.instantiateSig(at, targs);
       const e = unparen(a);
-      const tv = this.info.types.get(e);
-      if (tv) this.info.types.set(e, { ...tv, type: inst });
-      if (e !== a) {
-        const otv = this.info.types.get(a);
-        if (otv) this.info.types.set(a, { ...otv, type: inst });
-      }
+      this.info.updateType(e, inst);
+      if (e !== a) this.info.updateType(a, inst);
       this.recordInstance(e, targs, inst);
       args[i] = { ...args[i]!, type: inst };
     });
@@ -1679,8 +1684,8 @@ export class Checker {
         const x = argN(0);
         let off = -1;
         if (a && a.kind === 'SelectorExpr' && x.mode !== Mode.Invalid) {
-          const selection = this.info.selections.get(a);
-          const base = this.info.types.get(a.X)?.type;
+          const selection = this.info.selection(a);
+          const base = this.info.typeAndValue(a.X)?.type;
           if (selection && base && selection.index.length === 1) off = offsetof(base, selection.index[0]!);
         }
         return { mode: Mode.Constant, type: Typ.Uintptr, value: off < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(off) } };
@@ -1731,8 +1736,7 @@ export class Checker {
 
   private recordBuiltinType(f: ast.Expr, sig: Signature): void {
     for (;;) {
-      const tv = this.info.types.get(f);
-      this.info.types.set(f, { mode: Mode.Builtin, type: sig, ...(tv?.value ? { value: tv.value } : {}) });
+      this.info.recordType(f, Mode.Builtin, sig, this.info.typeAndValue(f)?.value);
       if (f.kind === 'ParenExpr') f = f.X;
       else return;
     }
@@ -1746,7 +1750,7 @@ export class Checker {
         case 'LabeledStmt': {
           const l = new Label(s.Label.NamePos, this.pkg, s.Label.Name);
           if (s.Label.Name !== '_' && !this.fctx!.labels.has(s.Label.Name)) this.fctx!.labels.set(s.Label.Name, l);
-          this.info.defs.set(s.Label, l);
+          this.info.recordDef(s.Label, l);
           visit(s.Stmt);
           break;
         }
@@ -1834,7 +1838,7 @@ export class Checker {
       case 'BranchStmt':
         if (s.Label && this.fctx) {
           const l = this.fctx.labels.get(s.Label.Name);
-          if (l) this.info.uses.set(s.Label, l);
+          if (l) this.info.recordUse(s.Label, l);
         }
         return;
       case 'BlockStmt': {
@@ -1985,12 +1989,12 @@ export class Checker {
         const t = rhsTypes[i] ?? Typ.Invalid;
         if (l.Name === '_') {
           const v = new Var(l.NamePos, this.pkg, '_', t);
-          this.info.defs.set(l, v);
+          this.info.recordDef(l, v);
           return;
         }
         const existing = this.scope.lookup(l.Name);
         if (existing) {
-          this.info.uses.set(l, existing);
+          this.info.recordUse(l, existing);
           this.record(l, { mode: Mode.Variable, type: existing.type });
           return;
         }
@@ -2024,19 +2028,11 @@ export class Checker {
       const x = this.expr(e);
       if (x.type instanceof Tuple) return x.type.vars.map((v) => v.type);
       if (x.mode === Mode.CommaOk || x.mode === Mode.MapIndex) {
-        const tv = this.info.types.get(e);
         const first = isUntyped(x.type) ? defaultType(x.type) : x.type;
-        if (tv) {
-          tv.mode = Mode.CommaOk;
-          tv.type = new Tuple([new Var(0, null, '', first), new Var(0, null, '', Typ.Bool)]);
+        const tuple = new Tuple([new Var(0, null, '', first), new Var(0, null, '', Typ.Bool)]);
+        if (this.info.updateType(e, tuple, Mode.CommaOk)) {
           const inner = unparen(e);
-          if (inner !== e) {
-            const itv = this.info.types.get(inner);
-            if (itv) {
-              itv.mode = Mode.CommaOk;
-              itv.type = tv.type;
-            }
-          }
+          if (inner !== e) this.info.updateType(inner, tuple, Mode.CommaOk);
         }
         return [first, Typ.Bool];
       }
@@ -2067,14 +2063,14 @@ export class Checker {
         xExpr = s.Assign.X.X;
       }
       const x = xExpr ? this.expr(xExpr) : invalidOp;
-      if (lhs) this.info.defs.set(lhs, null);
+      if (lhs) this.info.recordDef(lhs, null);
       for (const c of s.Body.List) {
         if (c.kind !== 'CaseClause') continue;
         const types: Type[] = [];
         for (const te of c.List) {
           if (te.kind === 'Ident' && te.Name === 'nil') {
             const o = this.lookup('nil');
-            if (o) this.info.uses.set(te, o);
+            if (o) this.info.recordUse(te, o);
             this.record(te, { mode: Mode.Value, type: Typ.UntypedNil });
             types.push(Typ.UntypedNil);
           } else types.push(this.typExpr(te));

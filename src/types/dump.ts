@@ -35,8 +35,8 @@ export function declString(fset: FileSet, obj: TObject | undefined | null): stri
 
 /** The object denoted by an identifier or selector expression (the selected field or method, or a qualified identifier's object). */
 export function objectOfExpr(info: Info, e: Expr): TObject | undefined {
-  if (e.kind === 'Ident') return info.defs.get(e) ?? info.uses.get(e) ?? undefined;
-  if (e.kind === 'SelectorExpr') return info.selections.get(e)?.obj ?? info.uses.get(e.Sel);
+  if (e.kind === 'Ident') return info.objectOf(e);
+  if (e.kind === 'SelectorExpr') return info.selection(e)?.obj ?? info.use(e.Sel);
   return undefined;
 }
 
@@ -50,7 +50,7 @@ export function recordFor(fset: FileSet, info: Info, e: Expr): TypeRecord | null
   const kind = objectKindOf(obj);
   let type = '';
   if (kind !== 'pkgname' && kind !== 'label') {
-    const t = info.types.get(e)?.type ?? obj?.type;
+    const t = info.typeAndValue(e)?.type ?? obj?.type;
     if (t) type = typeString(t);
   }
   return {

@@ -1,6 +1,17 @@
 // What the checker records about a package's syntax, mirroring go/types.Info.
+//
+// Storage: a package records a type for nearly every expression and an object for
+// every identifier (about two million entries for GOROOT/src). Maps keyed by AST
+// nodes cost much of the checker's time in hashing, table growth and garbage
+// collection, so records are rows of a few columns (plain and typed arrays), one row
+// per node, found through a direct index by the position of the node's own token
+// (keyPos): no object, Map entry or identity hash per record. Lookups compare node
+// identity, so they are exact. An identifier's row holds both its type and its
+// object; a selector's row also answers for its Sel identifier (its use); a use whose
+// operand is the object's own (a variable, type name or function) stores no type: it
+// is the object's.
 
-import type { Expr, Ident, Node, SelectorExpr } from '../syntax/ast.js';
+import type * as ast from '../syntax/ast.js';
 import type { ConstValue, Scope, TObject } from './objects.js';
 import type { Type } from './types.js';
 
@@ -47,25 +58,266 @@ export interface Instance {
   type: Type;
 }
 
+/** The position of the token an expression node owns (its operator, bracket, name…): distinct for nearly all nodes, and cheap (no recursion). */
+export function keyPos(e: ast.Expr): number {
+  switch (e.kind) {
+    case 'Ident': return e.NamePos;
+    case 'BasicLit': return e.ValuePos;
+    case 'SelectorExpr': return e.Sel.NamePos;
+    case 'CallExpr': return e.Lparen;
+    case 'BinaryExpr': return e.OpPos;
+    case 'UnaryExpr': return e.OpPos;
+    case 'StarExpr': return e.Star;
+    case 'IndexExpr': return e.Lbrack;
+    case 'IndexListExpr': return e.Lbrack;
+    case 'SliceExpr': return e.Lbrack;
+    case 'CompositeLit': return e.Lbrace;
+    case 'ParenExpr': return e.Lparen;
+    case 'KeyValueExpr': return e.Colon;
+    case 'TypeAssertExpr': return e.Lparen;
+    case 'FuncLit': return e.Body.Lbrace;
+    case 'FuncType': return e.Func !== 0 ? e.Func : e.Params.Opening;
+    case 'ArrayType': return e.Lbrack;
+    case 'MapType': return e.Map;
+    case 'ChanType': return e.Begin;
+    case 'StructType': return e.Struct;
+    case 'InterfaceType': return e.Interface;
+    case 'Ellipsis': return e.Ellipsis;
+    case 'BadExpr': return e.From;
+  }
+  return 0;
+}
+
+const MODE = 0xf;
+/** The type column holds the recorded type. */
+const HAS_TYPE = 0x10;
+/** Recorded with the object's shared operand: the type is the object's type. */
+const SHARED = 0x20;
+/** The object column holds the object the identifier defines. */
+const DEF = 0x40;
+/** The object column holds the object the identifier (or the selector's Sel) uses. */
+const USE = 0x80;
+/** The last column holds the selector's Selection (else it holds the constant value, if any). */
+const SEL = 0x100;
+
+function growFlags(a: Uint16Array<ArrayBuffer>, n: number): Uint16Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const b = new Uint16Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export class Info {
-  readonly types = new Map<Expr, TypeAndValue>();
-  readonly defs = new Map<Ident, TObject | null>();
-  readonly uses = new Map<Ident, TObject>();
-  readonly implicits = new Map<Node, TObject>();
-  readonly selections = new Map<SelectorExpr, Selection>();
-  readonly scopes = new Map<Node, Scope>();
-  readonly instances = new Map<Ident, Instance>();
+  /** Positions lo..hi-1 are indexed directly: slot = row + 1 (0: none). */
+  private readonly lo: number;
+  private readonly hi: number;
+  private slots: Int32Array | null = null;
+  /** Rows of nodes that could not take their slot (another node's, or out of range). */
+  private overflow: Map<ast.Expr, number> | null = null;
+
+  /**
+   * Four columns per row, interleaved (one array grows, not four): at 4r the node, at
+   * 4r+1 the type, at 4r+2 the object (Defs or Uses), at 4r+3 the constant value or
+   * the Selection.
+   */
+  private cols: unknown[] = [];
+  private flags = new Uint16Array(256);
+  /** Definitions of identifiers that are also uses (an embedded field's type name). */
+  private extraDefs: Map<ast.Ident, TObject | null> | null = null;
+
+  readonly implicits = new Map<ast.Node, TObject>();
+  readonly scopes = new Map<ast.Node, Scope>();
+  readonly instances = new Map<ast.Ident, Instance>();
+
+  /** lo, hi: the range of positions of the package's files (records outside it still work, more slowly). */
+  constructor(lo = 0, hi = 0) {
+    this.lo = lo;
+    this.hi = hi > lo ? hi : lo;
+  }
+
+  // ---------------------------------------------------------------- rows
+
+  private find(n: ast.Expr, key: number): number {
+    const slots = this.slots;
+    const i = key - this.lo;
+    if (slots !== null && i >= 0 && i < slots.length) {
+      const r = slots[i]! - 1;
+      if (r >= 0 && this.cols[4 * r] === n) return r;
+    }
+    if (this.overflow === null) return -1;
+    return this.overflow.get(n) ?? -1;
+  }
+
+  private row(n: ast.Expr, key: number): number {
+    let slots = this.slots;
+    if (slots === null && this.hi > this.lo) slots = this.slots = new Int32Array(this.hi - this.lo);
+    const i = key - this.lo;
+    if (slots !== null && i >= 0 && i < slots.length) {
+      const r = slots[i]! - 1;
+      if (r < 0) {
+        const nr = this.newRow(n);
+        slots[i] = nr + 1;
+        return nr;
+      }
+      if (this.cols[4 * r] === n) return r;
+    }
+    const ov = (this.overflow ??= new Map());
+    const r = ov.get(n);
+    if (r !== undefined) return r;
+    const nr = this.newRow(n);
+    ov.set(n, nr);
+    return nr;
+  }
+
+  private newRow(n: ast.Expr): number {
+    const r = this.cols.length >> 2;
+    this.cols.push(n, undefined, undefined, undefined);
+    this.flags = growFlags(this.flags, r);
+    return r;
+  }
+
+  /** The row of the selector whose Sel is id (the row answers for id's use), or -1. */
+  private selectorRow(id: ast.Ident): number {
+    const slots = this.slots;
+    const i = id.NamePos - this.lo;
+    if (slots !== null && i >= 0 && i < slots.length) {
+      const r = slots[i]! - 1;
+      if (r >= 0) {
+        const n = this.cols[4 * r] as ast.Expr;
+        if (n.kind === 'SelectorExpr' && n.Sel === id) return r;
+        if (n === id) return -1;
+      }
+    }
+    // out of range or displaced: look among the displaced rows
+    if (this.overflow !== null) for (const [n, r] of this.overflow) if (n.kind === 'SelectorExpr' && n.Sel === id) return r;
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- questions
 
   /** The type of an expression, or of the object an identifier defines or uses (types.Info.TypeOf). */
-  typeOf(e: Expr): Type | undefined {
-    const tv = this.types.get(e);
-    if (tv) return tv.type;
+  typeOf(e: ast.Expr): Type | undefined {
+    const r = this.find(e, keyPos(e));
+    if (r >= 0) {
+      const f = this.flags[r]!;
+      if (f & HAS_TYPE) return (this.cols[4 * r + 1] as Type);
+      if (f & SHARED) return (this.cols[4 * r + 2] as TObject).type;
+    }
     if (e.kind === 'Ident') return this.objectOf(e)?.type;
     return undefined;
   }
 
+  /** The recorded mode, type and constant value of an expression (types.Info.Types[e]); a copy. */
+  typeAndValue(e: ast.Expr): TypeAndValue | undefined {
+    const r = this.find(e, keyPos(e));
+    if (r < 0) return undefined;
+    const f = this.flags[r]!;
+    if (f & HAS_TYPE) {
+      const tv: TypeAndValue = { mode: (f & MODE) as Mode, type: (this.cols[4 * r + 1] as Type) };
+      const x = this.cols[4 * r + 3];
+      if (x !== undefined && !(f & SEL)) tv.value = x as ConstValue;
+      return tv;
+    }
+    if (f & SHARED) return { mode: (f & MODE) as Mode, type: (this.cols[4 * r + 2] as TObject).type };
+    return undefined;
+  }
+
   /** The object an identifier defines or uses (types.Info.ObjectOf). */
-  objectOf(id: Ident): TObject | undefined {
-    return this.defs.get(id) ?? this.uses.get(id);
+  objectOf(id: ast.Ident): TObject | undefined {
+    return this.def(id) ?? this.use(id);
+  }
+
+  /** types.Info.Defs[id]: the object declared (null for a symbolic type-switch variable), undefined when id declares nothing. */
+  def(id: ast.Ident): TObject | null | undefined {
+    const r = this.find(id, id.NamePos);
+    if (r >= 0 && this.flags[r]! & DEF) return this.cols[4 * r + 2] as TObject | null;
+    return this.extraDefs?.get(id);
+  }
+
+  /** types.Info.Uses[id]: the object id denotes, undefined when it is not a use. */
+  use(id: ast.Ident): TObject | undefined {
+    let r = this.find(id, id.NamePos);
+    if (r < 0 || !(this.flags[r]! & USE)) r = this.selectorRow(id);
+    return r >= 0 && this.flags[r]! & USE ? ((this.cols[4 * r + 2] as TObject | null) ?? undefined) : undefined;
+  }
+
+  /** types.Info.Selections[e]; undefined for qualified identifiers pkg.Name. */
+  selection(e: ast.SelectorExpr): Selection | undefined {
+    const r = this.find(e, e.Sel.NamePos);
+    return r >= 0 && this.flags[r]! & SEL ? (this.cols[4 * r + 3] as Selection) : undefined;
+  }
+
+  /** Number of nodes with a record (for tests and statistics). */
+  get size(): number {
+    return this.cols.length >> 2;
+  }
+
+  // ---------------------------------------------------------------- recording (the checker's side)
+
+  /**
+   * Records an expression's operand (types.Info.Types). An identifier or qualified
+   * identifier recorded with its object's shared operand (TObject.useOperand) stores
+   * only the mode: its type is the object's.
+   */
+  recordType(e: ast.Expr, mode: Mode, type: Type, value: ConstValue | undefined, operand?: object): void {
+    const r = this.row(e, keyPos(e));
+    let f = this.flags[r]! & ~(MODE | HAS_TYPE | SHARED);
+    if (operand !== undefined && f & USE && (this.cols[4 * r + 2] as TObject | undefined)?.useOperand === operand) {
+      this.flags[r] = f | SHARED | mode;
+      return;
+    }
+    f |= HAS_TYPE | mode;
+    this.cols[4 * r + 1] = type;
+    if (value !== undefined) {
+      this.cols[4 * r + 3] = value;
+      f &= ~SEL;
+    } else if (!(f & SEL)) {
+      this.cols[4 * r + 3] = undefined;
+    }
+    this.flags[r] = f;
+  }
+
+  /** Changes the recorded type (and mode, when given) of an expression already recorded; false when it is not. */
+  updateType(e: ast.Expr, type: Type, mode?: Mode): boolean {
+    const r = this.find(e, keyPos(e));
+    if (r < 0) return false;
+    const f = this.flags[r]!;
+    if (!(f & (HAS_TYPE | SHARED))) return false;
+    this.cols[4 * r + 1] = type;
+    this.flags[r] = (f & ~(MODE | SHARED)) | HAS_TYPE | (mode ?? f & MODE);
+    return true;
+  }
+
+  recordDef(id: ast.Ident, obj: TObject | null): void {
+    const r = this.row(id, id.NamePos);
+    const f = this.flags[r]!;
+    if (f & USE) {
+      (this.extraDefs ??= new Map()).set(id, obj);
+      return;
+    }
+    this.cols[4 * r + 2] = obj;
+    this.flags[r] = f | DEF;
+  }
+
+  recordUse(id: ast.Ident, obj: TObject): void {
+    this.recordUseAt(this.row(id, id.NamePos), id, obj);
+  }
+
+  /** Records the use of e.Sel on the selector's own row (one row for both). */
+  recordSelectorUse(e: ast.SelectorExpr, obj: TObject): void {
+    this.recordUseAt(this.row(e, e.Sel.NamePos), null, obj);
+  }
+
+  private recordUseAt(r: number, id: ast.Ident | null, obj: TObject): void {
+    const f = this.flags[r]!;
+    if (f & DEF && id !== null) (this.extraDefs ??= new Map()).set(id, (this.cols[4 * r + 2] as TObject | null));
+    this.cols[4 * r + 2] = obj;
+    this.flags[r] = (f & ~DEF) | USE;
+  }
+
+  recordSelection(e: ast.SelectorExpr, s: Selection): void {
+    const r = this.row(e, e.Sel.NamePos);
+    this.cols[4 * r + 3] = s;
+    this.flags[r] = this.flags[r]! | SEL;
   }
 }

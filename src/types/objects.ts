@@ -229,6 +229,8 @@ export class Scope {
     readonly pos: Pos,
     end: Pos | Node,
     readonly comment: string,
+    /** Whether the parent lists this scope among its children (block scopes are listed only when recorded). */
+    linked = true,
   ) {
     if (typeof end === 'number') {
       this.endPos = end;
@@ -237,7 +239,7 @@ export class Scope {
       this.endPos = -1;
       this.endNode = end;
     }
-    if (parent && parent !== universe) parent.children.push(this);
+    if (linked && parent && parent !== universe) parent.children.push(this);
   }
   get end(): Pos {
     if (this.endNode !== null) {

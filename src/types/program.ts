@@ -45,6 +45,8 @@ interface Entry {
 export interface ProgramOptions {
   /** Keep comments in parsed files (default false: checks that need them parse again). */
   comments?: boolean;
+  /** Record block scopes in Info.scopes (default false: see CheckerOptions.scopes). */
+  scopes?: boolean;
 }
 
 export class Program {
@@ -103,7 +105,7 @@ export class Program {
       if (variant === 'xtest' && importPath === sp.importPath && sp.testGoFiles.length > 0) return this.entry(sp, 'test').pkg;
       void testVariant;
       return this.importPackage(importPath, dirname(fromFile));
-    }, (p) => this.posString(p));
+    }, (p) => this.posString(p), { scopes: this.opts.scopes ?? false });
     entry.collecting = false;
     return entry;
   }

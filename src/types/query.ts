@@ -21,7 +21,7 @@ export function objectOf(info: Info, id: ast.Ident): TObject | undefined {
 
 /** The selection x.f denotes (field, method value or method expression); undefined for qualified identifiers pkg.Name. */
 export function selectionOf(info: Info, e: ast.SelectorExpr): Selection | undefined {
-  return info.selections.get(e);
+  return info.selection(e);
 }
 
 /** Strips pointers: *T → T (one level), keeping aliases resolved. */
@@ -101,10 +101,10 @@ export function calleeOf(info: Info, call: ast.CallExpr): Callee | null {
   }
   let obj: TObject | undefined;
   let selection: Selection | undefined;
-  if (fun.kind === 'Ident') obj = info.uses.get(fun);
+  if (fun.kind === 'Ident') obj = info.use(fun);
   else if (fun.kind === 'SelectorExpr') {
-    selection = info.selections.get(fun);
-    obj = selection ? selection.obj : info.uses.get(fun.Sel);
+    selection = info.selection(fun);
+    obj = selection ? selection.obj : info.use(fun.Sel);
   }
   if (!obj) return null;
   if (obj instanceof Builtin) return { obj, static: true, origin: obj, decl: null };

@@ -67,7 +67,7 @@ test('maps, locks, embedding and callees in the cache fixture', () => {
   const items = find(file, src, 'SelectorExpr', 'c.items', 'func (c *Cache) Get');
   assert.equal(info.typeOf(items)?.toString(), 'map[string]*net/http.Cookie');
   assert.ok(isMapType(info.typeOf(items)));
-  const sel = info.selections.get(items)!;
+  const sel = info.selection(items)!;
   assert.equal(sel.kind, SelectionKind.FieldVal);
   assert.deepEqual(sel.index, [1]);
   assert.equal(sel.indirect, true);
@@ -99,12 +99,12 @@ test('maps, locks, embedding and callees in the cache fixture', () => {
   // Method value and method expression.
   assert.equal(info.typeOf(find(file, src, 'SelectorExpr', 'c.Get', 'get :='))?.toString(), 'func(k string) (*net/http.Cookie, bool)');
   const putExpr = find(file, src, 'SelectorExpr', '(*Cache).Put');
-  assert.equal(info.selections.get(putExpr)!.kind, SelectionKind.MethodExpr);
+  assert.equal(info.selection(putExpr)!.kind, SelectionKind.MethodExpr);
   assert.equal(info.typeOf(putExpr)?.toString(), 'func(c *example.com/fixture/cache.Cache, k string, v *net/http.Cookie)');
 
   // The channel's buffer size is a constant.
   const mk = find(file, src, 'CallExpr', 'make(chan int, 4)');
-  assert.equal(info.types.get(mk.Args[1]!)?.value?.kind, 'int');
+  assert.equal(info.typeAndValue(mk.Args[1]!)?.value?.kind, 'int');
   assert.equal(info.typeOf(find(file, src, 'SelectorExpr', 'c.ch', 'c.ch <-'))?.toString(), 'chan<- int');
 
   // Method sets: *Cache has Get, Put, Len, Lock, Unlock, Miss; Cache (a value) has Lock? no: pointer receivers.
