@@ -20,25 +20,63 @@ export const staleLenLoop: Check = {
   },
   severity: 'warning',
   requires: [],
-  // Types are asked about only for loops that pass the syntactic look (checkFile).
-  needsTypes: (pkg) => pkg.files.some((f) => loopsWorthALook(f).length > 0),
+  // Types are asked about only for loops that pass the syntactic look (candidate).
+  needsTypes: (pkg) => {
+    const types = StaleLenTypes.of(pkg);
+    const lenDeclared = declaresLen(pkg.files);
+    return pkg.files.some((file) => {
+      const loops = loopsWorthALook(file);
+      if (loops.length === 0) return false;
+      // Whether len is the builtin is a type question, asked before the look can finish.
+      if (lenDeclared) return true;
+      const parents = parentLinks(file);
+      return loops.some((loop) => candidate({ pkg, file, types, lenDeclared }, loop, parents) !== undefined);
+    });
+  },
   run(pass: CheckPass) {
     const types = StaleLenTypes.of(pass.pkg);
-    for (const file of pass.pkg.files) checkFile({ pass, pkg: pass.pkg, file, types });
+    const lenDeclared = declaresLen(pass.pkg.files);
+    for (const file of pass.pkg.files) checkFile({ pass, pkg: pass.pkg, file, types, lenDeclared });
   },
 };
 
 export default staleLenLoop;
 
-interface Ctx {
-  pass: CheckPass;
+/** What the syntactic look at a loop needs. */
+interface LoopCtx {
   pkg: PackageUnit;
   file: File;
   types: StaleLenTypes;
+  /** Some file of the package names something `len` (else every `len` is the builtin). */
+  lenDeclared: boolean;
+}
+
+interface Ctx extends LoopCtx {
+  pass: CheckPass;
+}
+
+/**
+ * Whether any identifier `len` in the files could be something other than the builtin:
+ * anything but a call's function or a selector's name (a declaration, a value use).
+ */
+function declaresLen(files: readonly File[]): boolean {
+  const plain = new Set<Node>();
+  let found = false;
+  for (const file of files) {
+    inspect(file, (n) => {
+      if (found) return false;
+      if (n.kind === 'CallExpr' && n.Fun.kind === 'Ident') plain.add(n.Fun);
+      else if (n.kind === 'SelectorExpr') plain.add(n.Sel);
+      else if (n.kind === 'Ident' && n.Name === 'len' && !plain.has(n)) found = true;
+      return !found;
+    });
+    if (found) return true;
+  }
+  return false;
 }
 
 
-function textOf(ctx: Ctx, n: Node): string {
+function textOf(ctx: LoopCtx, n: Node): string {
   const src = ctx.pkg.source(ctx.file);
   return new TextDecoder().decode(src.subarray(pos(n) - ctx.file.FileStart, end(n) - ctx.file.FileStart));
 }
@@ -96,10 +134,15 @@ function checkFile(ctx: Ctx): void {
   const loops = loopsWorthALook(ctx.file);
   if (loops.length === 0) return;
   // Parent links only for files with a loop worth a closer look.
+  const parents = parentLinks(ctx.file);
+  for (const loop of loops) checkLoop(ctx, loop, parents);
+}
+
+function parentLinks(file: File): Map<Node, Node> {
   const parents = new Map<Node, Node>();
   const stack: Node[] = [];
   inspect(
-    ctx.file,
+    file,
     (n) => {
       if (stack.length > 0) parents.set(n, stack[stack.length - 1]!);
       stack.push(n);
@@ -109,7 +152,22 @@ function checkFile(ctx: Ctx): void {
       stack.pop();
     },
   );
-  for (const loop of loops) checkLoop(ctx, loop, parents);
+  return parents;
+}
+
+/**
+ * The loop's shape when its body changes the collection and indexes it with the loop
+ * variable, as a slice or as a map (whichever it turns out to be): without both, no
+ * finding is possible and the collection's type need not be asked.
+ */
+function candidate(ctx: LoopCtx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): { bound: Bound; index: Ident; collKey: string } | undefined {
+  const shape = loopShape(ctx, loop, parents);
+  if (shape === undefined) return undefined;
+  const { bound, index } = shape;
+  const collKey = pathKey(bound.coll)!;
+  const asMap = bound.name !== undefined && mapWrites(loop.Body, collKey).length > 0 && indexesWith(loop.Body, collKey, index.Name, true);
+  const asSlice = sliceChanges(loop.Body, collKey).length > 0 && indexesWith(loop.Body, collKey, index.Name, false);
+  return asMap || asSlice ? { bound, index, collKey } : undefined;
 }
 
 /** What a loop's bound was taken from. */
@@ -146,10 +204,9 @@ function mayChangeACollection(body: Node): boolean {
 }
 
 function checkLoop(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): void {
-  const shape = loopShape(ctx, loop, parents);
+  const shape = candidate(ctx, loop, parents);
   if (shape === undefined) return;
-  const { bound, index } = shape;
-  const collKey = pathKey(bound.coll)!;
+  const { bound, index, collKey } = shape;
   const kind = collectionKind(ctx, bound.coll, loop, parents);
   if (kind === undefined || (kind === 'map' && bound.name === undefined)) return;
   // The bound kept up to date in the body: not stale.
@@ -175,7 +232,7 @@ function checkLoop(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>
 }
 
 /** The loop variable and the captured bound, for the loop shapes this check knows. */
-function loopShape(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): { bound: Bound; index: Ident } | undefined {
+function loopShape(ctx: LoopCtx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): { bound: Bound; index: Ident } | undefined {
   if (loop.kind === 'RangeStmt') {
     if (loop.Key === null || loop.Key.kind !== 'Ident' || loop.Key.Name === '_' || loop.Tok !== Token.DEFINE) return undefined;
     const x = unparen(loop.X);
@@ -217,13 +274,13 @@ function loopShape(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>
 }
 
 /** `len(s)` or `len(s) ± k`: the collection and the text. */
-function lenCapture(ctx: Ctx, e: Expr): { coll: Expr; text: string } | undefined {
+function lenCapture(ctx: LoopCtx, e: Expr): { coll: Expr; text: string } | undefined {
   let u = unparen(e);
   const text = textOf(ctx, u);
   if (u.kind === 'BinaryExpr' && (u.Op === Token.SUB || u.Op === Token.ADD) && unparen(u.Y).kind === 'BasicLit') u = unparen(u.X);
   if (u.kind !== 'CallExpr' || u.Args.length !== 1) return undefined;
   const f = unparen(u.Fun);
-  if (f.kind !== 'Ident' || f.Name !== 'len' || !ctx.types.isBuiltin(f)) return undefined;
+  if (f.kind !== 'Ident' || f.Name !== 'len' || (ctx.lenDeclared && !ctx.types.isBuiltin(f))) return undefined;
   const coll = unparen(u.Args[0]!);
   return pathKey(coll) === undefined ? undefined : { coll, text };
 }
@@ -233,7 +290,7 @@ function lenCapture(ctx: Ctx, e: Expr): { coll: Expr; text: string } | undefined
  * that precede it in each enclosing block up to the function. Undefined when the last
  * assignment is something else, or sits somewhere we cannot be sure it ran.
  */
-function captureOf(ctx: Ctx, v: Ident, loop: Node, parents: Map<Node, Node>): { coll: Expr; text: string; at: Node } | undefined {
+function captureOf(ctx: LoopCtx, v: Ident, loop: Node, parents: Map<Node, Node>): { coll: Expr; text: string; at: Node } | undefined {
   let child: Node = loop;
   let p = parents.get(child);
   while (p !== undefined && p.kind !== 'FuncDecl' && p.kind !== 'FuncLit') {

@@ -57,3 +57,47 @@ func f(s []int) int {
 `);
   assert.deepEqual(got, []);
 });
+
+function unitOf(src: string) {
+  const fset = new FileSet();
+  const bytes = new TextEncoder().encode(src);
+  const { file } = parseFile(fset, '/virtual/p.go', bytes);
+  return makePackageUnit({
+    importPath: 'example.com/p', dir: '/virtual', goVersion: '1.22', module: null, inGoroot: false, fset,
+    files: [{ name: '/virtual/p.go', ast: file, src: bytes, isTest: false }],
+  });
+}
+
+test('stale-len-loop needs types only for a loop that changes and indexes its bounding collection', () => {
+  const settings = { includeGoroot: false };
+  // The body writes another slice: no finding is possible, whatever s is.
+  assert.equal(staleLenLoop.needsTypes!(unitOf(`package p
+
+func f(s, out []int) {
+	for i := range s {
+		out[i] = s[i]
+	}
+}
+`), settings), false);
+  // The body shrinks s and indexes it with i: whether s is a slice or a map decides.
+  assert.equal(staleLenLoop.needsTypes!(unitOf(`package p
+
+func f(s []int) {
+	n := len(s)
+	for i := 0; i < n; i++ {
+		if s[i] == 0 {
+			s = s[:i]
+		}
+	}
+}
+`), settings), true);
+  // A package that names something len: whether len is the builtin is a type question.
+  assert.equal(staleLenLoop.needsTypes!(unitOf(`package p
+
+func f(s, out []int, len int) {
+	for i := range s {
+		out[i] = s[i] + len
+	}
+}
+`), settings), true);
+});

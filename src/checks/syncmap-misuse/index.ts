@@ -26,13 +26,15 @@ export const syncmapMisuse: Check = {
   },
   severity: 'warning',
   requires: [],
-  needsTypes: (pkg) => mentionsSyncMap(pkg),
+  needsTypes: (pkg) => namesSyncMap(pkg) || pkg.files.some((f) => funcBodies(f).some(mayMisuseInSequence)),
   run(pass: CheckPass) {
-    if (!mentionsSyncMap(pass.pkg)) return;
+    const copies = namesSyncMap(pass.pkg);
+    const bodies = pass.pkg.files.map((f) => funcBodies(f).filter(mayMisuseInSequence));
+    if (!copies && bodies.every((b) => b.length === 0)) return;
     const ts = typeSource(pass.pkg);
     if (ts === undefined) return; // every finding needs to know what a sync.Map is
     const types = new SyncMapTypes(ts);
-    for (const file of pass.pkg.files) {
+    pass.pkg.files.forEach((file, i) => {
       let parents: Map<Node, Node> | undefined;
       const ctx: Ctx = {
         pass,
@@ -43,9 +45,9 @@ export const syncmapMisuse: Check = {
           return (parents ??= parentMap(file));
         },
       };
-      for (const fn of funcBodies(file)) checkBody(ctx, fn);
-      checkCopies(ctx);
-    }
+      for (const fn of bodies[i]!) checkBody(ctx, fn);
+      if (copies) checkCopies(ctx);
+    });
   },
 };
 
@@ -54,25 +56,52 @@ export default syncmapMisuse;
 const MAP_METHODS = new Set(['Load', 'Store', 'Delete', 'Range', 'LoadOrStore', 'LoadAndDelete', 'Swap', 'CompareAndSwap', 'CompareAndDelete', 'Clear']);
 
 /**
- * A syntactic gate before asking for types: a package that neither imports sync nor
- * calls a method named like sync.Map's has no sync.Map to misuse here (a struct from
- * another package holding one can still be copied; that case is left to go vet's
- * copylocks when this package does neither).
+ * Syntactic gates before asking for types. A copied sync.Map is looked for in packages
+ * that name sync.Map (a struct from another package holding one can still be copied;
+ * that case is left to go vet's copylocks, which reports copying the Map's mutex).
  */
-function mentionsSyncMap(pkg: PackageUnit): boolean {
+function namesSyncMap(pkg: PackageUnit): boolean {
   for (const file of pkg.files) {
-    if (file.Imports.some((i) => i.Path.Value === '"sync"')) return true;
-  }
-  let found = false;
-  for (const file of pkg.files) {
+    const names = file.Imports.filter((i) => i.Path.Value === '"sync"').map((i) => i.Name?.Name ?? 'sync');
+    if (names.length === 0) continue;
+    if (names.includes('.')) return true;
+    let found = false;
     inspect(file, (n) => {
       if (found) return false;
-      if (n.kind === 'SelectorExpr' && MAP_METHODS.has(n.Sel.Name)) found = true;
+      if (n.kind === 'SelectorExpr' && n.Sel.Name === 'Map' && n.X.kind === 'Ident' && names.includes(n.X.Name)) found = true;
       return !found;
     });
     if (found) return true;
   }
   return false;
+}
+
+/**
+ * A body that could hold one of the call sequences checkBody reports, whatever the
+ * receivers' types: a Range call (a hand-made Len), or a Load whose two results are
+ * assigned and a Store or Delete in the same body.
+ */
+function mayMisuseInSequence(fn: FuncBody): boolean {
+  let range = false;
+  let load = false;
+  let change = false;
+  walkOwn(fn.body, (n) => {
+    if (n.kind === 'AssignStmt' && n.Lhs.length === 2 && n.Rhs.length === 1) {
+      const r = unparen(n.Rhs[0]!);
+      if (r.kind === 'CallExpr' && mapMethodName(r) === 'Load') load = true;
+    } else if (n.kind === 'CallExpr') {
+      const m = mapMethodName(n);
+      if (m === 'Range') range = true;
+      else if (m === 'Store' || m === 'Delete') change = true;
+    }
+  });
+  return range || (load && change);
+}
+
+/** The method name of a call that could be a sync.Map method (by name only). */
+function mapMethodName(call: CallExpr): string | undefined {
+  const f = unparen(call.Fun);
+  return f.kind === 'SelectorExpr' && MAP_METHODS.has(f.Sel.Name) ? f.Sel.Name : undefined;
 }
 
 export interface Ctx {
@@ -108,7 +137,7 @@ function checkBody(ctx: Ctx, fn: FuncBody): void {
       if (r.kind === 'CallExpr') loadAssigns.set(r, n);
       return;
     }
-    if (n.kind !== 'CallExpr') return;
+    if (n.kind !== 'CallExpr' || mapMethodName(n) === undefined) return;
     const method = types.syncMapMethod(n);
     if (method === undefined) return;
     const fun = unparen(n.Fun);

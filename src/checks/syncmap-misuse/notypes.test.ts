@@ -38,3 +38,51 @@ func getConn(id string) *conn {
   assert.deepEqual(r.errors, []);
   assert.deepEqual(r.findings, []);
 });
+
+function unitOf(src: string) {
+  const fset = new FileSet();
+  const bytes = new TextEncoder().encode(src);
+  const { file } = parseFile(fset, '/virtual/p.go', bytes);
+  return makePackageUnit({
+    importPath: 'example.com/p', dir: '/virtual', goVersion: '1.22', module: null, inGoroot: false, fset,
+    files: [{ name: '/virtual/p.go', ast: file, src: bytes, isTest: false }],
+  });
+}
+
+test('syncmap-misuse needs types where sync.Map is named or a call sequence could misuse one', () => {
+  const settings = { includeGoroot: false };
+  // sync for a mutex, atomics loaded and stored: no sequence to check, no sync.Map named.
+  assert.equal(syncmapMisuse.needsTypes!(unitOf(`package p
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+type T struct {
+	mu sync.Mutex
+	n  atomic.Int64
+}
+
+func (t *T) Bump() { t.n.Store(t.n.Load() + 1) }
+`), settings), false);
+  // A sync.Map named: copies of it are looked for.
+  assert.equal(syncmapMisuse.needsTypes!(unitOf(`package p
+
+import "sync"
+
+type T struct{ m sync.Map }
+`), settings), true);
+  // A two-result Load and a Store in one body, on a value of any package: a get-or-create.
+  assert.equal(syncmapMisuse.needsTypes!(unitOf(`package p
+
+func f(m interface {
+	Load(any) (any, bool)
+	Store(any, any)
+}) {
+	if _, ok := m.Load(1); !ok {
+		m.Store(1, 2)
+	}
+}
+`), settings), true);
+});
