@@ -56,7 +56,8 @@ interface FileInfo {
 
 interface FuncContext {
   sig: Signature;
-  labels: Map<string, Label>;
+  /** Created on the first label: most functions have none. */
+  labels: Map<string, Label> | null;
 }
 
 export interface CheckerOptions {
@@ -452,7 +453,7 @@ export class Checker {
 
   private body(sig: Signature, body: ast.BlockStmt): void {
     const savedF = this.fctx;
-    this.fctx = { sig, labels: new Map() };
+    this.fctx = { sig, labels: null };
     try {
       this.collectLabels(body);
       this.stmtList(body.List);
@@ -871,6 +872,8 @@ export class Checker {
   }
 
   private objectOperand(obj: TObject): Operand {
+    // Variables first: most identifiers denote one (the classes are disjoint).
+    if (obj instanceof Var) return sharedOperand(obj, Mode.Variable);
     if (obj instanceof PkgName) {
       obj.used = true;
       return invalidOp;
@@ -887,7 +890,6 @@ export class Checker {
     // uses: nothing mutates them once recorded (only untyped constants are converted in
     // place, and generic functions' operands are instantiated in place).
     if (obj instanceof TypeName) return sharedOperand(obj, Mode.TypeExpr);
-    if (obj instanceof Var) return sharedOperand(obj, Mode.Variable);
     if (obj instanceof Func) {
       const t = obj.type;
       if (t instanceof Signature && t.typeParams.length > 0) return { mode: Mode.Value, type: t };
@@ -1060,7 +1062,10 @@ export class Checker {
     const m = r.obj as Func;
     const sig = m.type;
     if (!(sig instanceof Signature)) return invalidOp;
-    const mv = new Signature(null, sig.params, sig.results, sig.variadic, sig.typeParams);
+    let mv = m.valueSig;
+    if (mv === undefined || mv.params !== sig.params || mv.results !== sig.results || mv.variadic !== sig.variadic || mv.typeParams !== sig.typeParams) {
+      mv = m.valueSig = new Signature(null, sig.params, sig.results, sig.variadic, sig.typeParams);
+    }
     this.info.recordSelection(e, { kind: SelectionKind.MethodVal, recv: T, obj: m, index: r.index, indirect: r.indirect, type: mv });
     void hasPtrRecv;
     T = mv;
@@ -1370,14 +1375,14 @@ export class Checker {
     // Arguments: a single call returning several values spreads over the parameters.
     const args: Operand[] = [];
     const argExprs: (ast.Expr | null)[] = [];
-    const paramTypes = sig.params.vars.map((v) => v.type);
+    const params = sig.params.vars;
     const paramFor = (i: number): Type | undefined => {
-      if (sig instanceof Signature && sig.variadic && i >= paramTypes.length - 1 && e.Ellipsis === 0) {
-        const last = paramTypes[paramTypes.length - 1];
+      if (sig instanceof Signature && sig.variadic && i >= params.length - 1 && e.Ellipsis === 0) {
+        const last = params[params.length - 1]?.type;
         const u = last ? coreType(last) : undefined;
         return u instanceof Slice ? u.elem : undefined;
       }
-      return paramTypes[i];
+      return params[i]?.type;
     };
     const generic = sig.typeParams.length > 0;
     if (e.Args.length === 1 && e.Args[0]!.kind === 'CallExpr') {
@@ -1749,7 +1754,8 @@ export class Checker {
       switch (s.kind) {
         case 'LabeledStmt': {
           const l = new Label(s.Label.NamePos, this.pkg, s.Label.Name);
-          if (s.Label.Name !== '_' && !this.fctx!.labels.has(s.Label.Name)) this.fctx!.labels.set(s.Label.Name, l);
+          const labels = (this.fctx!.labels ??= new Map());
+          if (s.Label.Name !== '_' && !labels.has(s.Label.Name)) labels.set(s.Label.Name, l);
           this.info.recordDef(s.Label, l);
           visit(s.Stmt);
           break;
@@ -1837,7 +1843,7 @@ export class Checker {
       }
       case 'BranchStmt':
         if (s.Label && this.fctx) {
-          const l = this.fctx.labels.get(s.Label.Name);
+          const l = this.fctx.labels?.get(s.Label.Name);
           if (l) this.info.recordUse(s.Label, l);
         }
         return;

@@ -100,12 +100,8 @@ const USE = 0x80;
 /** The last column holds the selector's Selection (else it holds the constant value, if any). */
 const SEL = 0x100;
 
-function growFlags(a: Uint16Array<ArrayBuffer>, n: number): Uint16Array<ArrayBuffer> {
-  if (n < a.length) return a;
-  const b = new Uint16Array(a.length * 2);
-  b.set(a);
-  return b;
-}
+/** Rows reserved at first, per byte of the package's source (GOROOT/src has about one row per 16 bytes). */
+const ROWS_PER_BYTE = 1 / 10;
 
 export class Info {
   /** Positions lo..hi-1 are indexed directly: slot = row + 1 (0: none). */
@@ -121,7 +117,8 @@ export class Info {
    * the Selection.
    */
   private cols: unknown[] = [];
-  private flags = new Uint16Array(256);
+  private flags = new Uint16Array(0);
+  private rows = 0;
   /** Definitions of identifiers that are also uses (an embedded field's type name). */
   private extraDefs: Map<ast.Ident, TObject | null> | null = null;
 
@@ -170,10 +167,27 @@ export class Info {
   }
 
   private newRow(n: ast.Expr): number {
-    const r = this.cols.length >> 2;
-    this.cols.push(n, undefined, undefined, undefined);
-    this.flags = growFlags(this.flags, r);
+    const r = this.rows++;
+    if (r === this.flags.length) this.reserve();
+    this.cols[4 * r] = n;
     return r;
+  }
+
+  /**
+   * Room for more rows, reserved in one step (an estimate from the package's size
+   * first, then doubling): growing four columns a row at a time cost as much as the
+   * rest of recording.
+   */
+  private reserve(): void {
+    const cap = this.flags.length === 0 ? Math.max(256, Math.ceil((this.hi - this.lo) * ROWS_PER_BYTE)) : this.flags.length * 2;
+    const flags = new Uint16Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
+    // fill: a large `new Array(n)` starts out as a slow dictionary, fill makes it flat.
+    const cols = new Array<unknown>(4 * cap).fill(undefined);
+    const old = this.cols;
+    for (let i = 0; i < old.length; i++) cols[i] = old[i];
+    this.cols = cols;
   }
 
   /** The row of the selector whose Sel is id (the row answers for id's use), or -1. */
@@ -249,7 +263,7 @@ export class Info {
 
   /** Number of nodes with a record (for tests and statistics). */
   get size(): number {
-    return this.cols.length >> 2;
+    return this.rows;
   }
 
   // ---------------------------------------------------------------- recording (the checker's side)

@@ -116,11 +116,14 @@ export class Func extends TObject {
   declare origin: Func;
   /** True for interface methods (abstract). */
   declare isInterfaceMethod: boolean;
+  /** The type of the method value x.m (the signature without receiver), shared by every selector of it. */
+  declare valueSig: Signature | undefined;
   constructor(pos: Pos, pkg: Package | null, name: string, typ?: Type) {
     super(pos, pkg, name, typ);
     this.decl = null;
     this.origin = this;
     this.isInterfaceMethod = false;
+    this.valueSig = undefined;
   }
   objectKind(): ObjectKind {
     const t = this.peekType() ?? this.type;
