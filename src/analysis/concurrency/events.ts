@@ -50,6 +50,8 @@ export interface AccessEvent {
   iterCopy?: boolean;
   /** A write inside `if p == nil { ... }` to p: lazy initialisation. */
   lazyInit?: boolean;
+  /** Inside `if !v { ... }` where the local bool v only ever goes from false to true: v's root. */
+  unlessFlag?: string;
   /** The location holds a struct or array value: it overlaps its own fields. */
   structVal: boolean;
   /** Done with sync/atomic: never races with another atomic access. */
@@ -78,6 +80,8 @@ export interface SpawnEvent {
   freshRoots: ReadonlySet<string>;
   /** Locals of the goroutine's own code: no other goroutine (or instance) sees them. */
   ownLocals: ReadonlySet<string>;
+  /** Local bools (roots) already set to true, for good, when the goroutine starts. */
+  flagsSet?: readonly string[];
   /** What runs: "(*Server).loop", "a function literal". */
   what: string;
   pos: number;

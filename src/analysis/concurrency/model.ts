@@ -779,6 +779,8 @@ function parentChildParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thr
   // The singleton's start token, set again only once the goroutine has given it back.
   if (a.lazyInit && tb.parent === ta && singletonGuard(tb)?.path.key === a.path.key) return false;
   if (exclusive(a.place, s.place) && !sharesLoop(a, s)) return false;
+  // `if !started { cleanup }` after the spawn: started was set for good before it.
+  if (a.unlessFlag !== undefined && a.seq > s.seq && s.flagsSet?.includes(a.unlessFlag)) return false;
   if (a.seq < s.seq) {
     // Before the spawn: ordered, unless a later iteration runs it again while an
     // earlier goroutine is still running.

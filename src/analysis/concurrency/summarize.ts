@@ -154,6 +154,7 @@ export class Summarizer {
       const file = this.src.fileAt(decl.Name.NamePos);
       const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, trackedNames(decl.Body), typeParamNames(decl));
       w.copiesEvents = this.readsEvents === null || this.readsEvents.has(decl);
+      w.onlyTrueNames = onlyTrueBools(decl.Body);
       const s = w.walkDecl(decl);
       // A summary cut short by depth is not memoised: a shallower caller may do better.
       if (depth === 0 || !s.truncated) this.memo.set(decl, s);
@@ -339,6 +340,12 @@ class FuncWalker {
   truncated = false;
   /** False: nobody reads this function's events, so inlined events are counted, not copied. */
   copiesEvents = true;
+  /** Local bools of the function that start false and are only ever set to true. */
+  onlyTrueNames: ReadonlySet<string> = new Set();
+  /** Roots of such bools set to true in this function's straight-line code so far. */
+  private flagsTrue: string[] = [];
+  /** Roots of such bools tested false around the current point (`if !started { ... }`). */
+  private unlessFlags: string[] = [];
   /** Inside a for statement's post statement, whose events are filtered by key: copy them. */
   private copyAnyway = 0;
   /** Roots of variables declared in this function (parameters included). */
@@ -395,6 +402,7 @@ class FuncWalker {
       mapLoc,
       structVal: !o.mapOp && !o.base && (u.k === 'struct' || u.k === 'array'),
       lazyInit: write && this.lazyInit.includes(path.key),
+      ...(this.unlessFlags.length > 0 ? { unlessFlag: this.unlessFlags[this.unlessFlags.length - 1] } : {}),
       atomic: o.atomic ?? false,
       op: this.sz.text(astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
       pos: astPos(node),
@@ -727,6 +735,7 @@ class FuncWalker {
   closure(lit: ast.FuncLit): ClosureInfo {
     const w = new FuncWalker(this.sz, this.file, this.fnName, new Scope(this.scope), this.depth, this.tracked, this.typeParams, this.scope);
     w.copiesEvents = this.copiesEvents;
+    w.onlyTrueNames = this.onlyTrueNames;
     const paramRoots = w.declareParams(lit.Type);
     w.walkBlock(lit.Body.List);
     const s = w.finish(null, paramRoots);
@@ -941,9 +950,12 @@ class FuncWalker {
     for (const k of nilChecked) this.lazyInit.push(k);
     // `if alwaysFalse { ... }`: a body that never runs touches nothing.
     const dead = this.neverTrue(s.Cond);
+    const unless = this.flagTestedFalse(s.Cond);
+    if (unless) this.unlessFlags.push(unless);
     const thenOut = this.branch(tl && !tl.negated ? held : from, `${id}:0`, () => {
       if (!dead) this.walkBlock(s.Body.List);
     });
+    if (unless) this.unlessFlags.pop();
     this.lazyInit.length -= nilChecked.length;
     const elseFrom = tl && tl.negated ? held : from;
     const elseOut = s.Else ? this.branch(elseFrom, `${id}:1`, () => this.walkStmt(s.Else!)) : elseFrom;
@@ -955,6 +967,16 @@ class FuncWalker {
       if (call.kind === 'CallExpr' && call.Fun.kind === 'SelectorExpr' && call.Fun.Sel.Name === 'Stop' && call.Args.length === 0) this.sync('wait', call.Fun.X, s);
     }
     this.scope = saved;
+  }
+
+  /** `!v` for a local bool that only goes from false to true: v's root. */
+  private flagTestedFalse(cond: ast.Expr): string | undefined {
+    const c = unparen(cond);
+    if (c.kind !== 'UnaryExpr' || c.Op !== Token.NOT) return undefined;
+    const x = unparen(c.X);
+    if (x.kind !== 'Ident' || !this.onlyTrueNames.has(x.Name)) return undefined;
+    const v = this.scope.lookup(x.Name);
+    return v && !v.param ? v.root : undefined;
   }
 
   /** A condition that is false in every run: a constant-false package variable, or a conjunct of one. */
@@ -1138,6 +1160,15 @@ class FuncWalker {
         this.declare(l, types[i] ?? UNKNOWN, { fresh: true, value });
       });
       return;
+    }
+    if (s.Tok === Token.ASSIGN && s.Lhs.length === 1 && s.Rhs.length === 1 && !this.outerScope && this.arms.length === 0 && this.loops.length === 0) {
+      // `started = true` in the function's straight-line code: true from here to every exit.
+      const l = unparen(s.Lhs[0]!);
+      const r = unparen(s.Rhs[0]!);
+      if (l.kind === 'Ident' && r.kind === 'Ident' && r.Name === 'true' && this.onlyTrueNames.has(l.Name)) {
+        const v = this.scope.lookup(l.Name);
+        if (v && !v.param) this.flagsTrue.push(v.root);
+      }
     }
     s.Lhs.forEach((l, i) => {
       this.walkWriteTarget(l, s, s);
@@ -1842,6 +1873,7 @@ class FuncWalker {
   private emitSpawn(via: string, at: number, group: string | null, what: string, body: (w: FuncWalker) => void, opaque = false): void {
     const w = new FuncWalker(this.sz, this.file, this.fnName, this.scope, this.depth, this.tracked, this.typeParams, this.outerScope);
     w.copiesEvents = this.copiesEvents;
+    w.onlyTrueNames = this.onlyTrueNames;
     // The goroutine's own events are in its own sequence; its variables are this scope's.
     for (const r of this.ownRoots) w.ownRoots.add(r);
     body(w);
@@ -1857,6 +1889,7 @@ class FuncWalker {
       multi: this.loops.length > 0,
       freshRoots: fresh,
       ownLocals: new Set(w.inlinedLocals),
+      ...(this.flagsTrue.length > 0 ? { flagsSet: this.flagsTrue.slice() } : {}),
       what: opaque ? `${what} (not analysed)` : what,
       pos: at,
       locks: this.locks,
@@ -1990,6 +2023,7 @@ class FuncWalker {
             mapLoc: e.mapLoc,
             structVal: e.structVal,
             lazyInit: e.lazyInit,
+            ...(e.unlessFlag !== undefined ? { unlessFlag: e.unlessFlag } : {}),
             atomic: e.atomic,
             op: e.op,
             pos: e.pos,
@@ -2077,6 +2111,49 @@ function joinsWholeBody(j: SyncEvent, s: SpawnEvent): boolean {
   let lastAccess = -1;
   for (const e of s.body) if (e.k === 'access') lastAccess = Math.max(lastAccess, e.seq);
   return s.body.some((e) => e.k === 'sync' && e.seq > lastAccess && e.obj === j.obj && signal.includes(e.op));
+}
+
+/**
+ * Local bools that start false (`started := false`, `var started bool`) and that the
+ * body only ever sets to true: once true they stay true. By name, over the whole body
+ * (a name assigned anything else anywhere, or whose address is taken, is left out).
+ */
+function onlyTrueBools(body: ast.BlockStmt): Set<string> {
+  const startFalse = new Set<string>();
+  const other = new Set<string>();
+  const isIdent = (e: ast.Expr | null | undefined, name: string) => {
+    const u = e ? unparen(e) : null;
+    return u !== null && u.kind === 'Ident' && u.Name === name;
+  };
+  const visit = (n: ast.Node): void => {
+    if (n.kind === 'AssignStmt') {
+      n.Lhs.forEach((l, i) => {
+        const u = unparen(l);
+        if (u.kind !== 'Ident') return;
+        const r = n.Lhs.length === n.Rhs.length ? n.Rhs[i] : undefined;
+        if (n.Tok === Token.DEFINE && isIdent(r, 'false')) startFalse.add(u.Name);
+        else if (!(n.Tok === Token.ASSIGN && isIdent(r, 'true'))) other.add(u.Name);
+      });
+    } else if (n.kind === 'ValueSpec') {
+      n.Names.forEach((id, i) => {
+        const v = n.Values[i];
+        if ((v && isIdent(v, 'false')) || (!v && n.Type?.kind === 'Ident' && n.Type.Name === 'bool')) startFalse.add(id.Name);
+        else other.add(id.Name);
+      });
+    } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND) {
+      const u = unparen(n.X);
+      if (u.kind === 'Ident') other.add(u.Name);
+    } else if (n.kind === 'IncDecStmt' || n.kind === 'RangeStmt') {
+      for (const e of n.kind === 'IncDecStmt' ? [n.X] : [n.Key, n.Value]) {
+        const u = e ? unparen(e) : null;
+        if (u?.kind === 'Ident') other.add(u.Name);
+      }
+    }
+    forEachChildNode(n, visit);
+  };
+  visit(body);
+  for (const n of other) startFalse.delete(n);
+  return startFalse;
 }
 
 /** Length of a key's root: up to the first field (`.`) or index (`[`). */

@@ -2,6 +2,7 @@
 package datarace
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 )
@@ -598,3 +599,32 @@ func (h *Harness) Run() {
 	}
 	h.ran = true
 }
+
+// The deferred cleanup drops the pipes only when the start failed; the watcher starts
+// only after started is set, and started never goes back to false.
+type Job struct {
+	pipes   []int
+	watched chan struct{}
+}
+
+func (j *Job) watch() {
+	<-j.watched
+	_ = len(j.pipes)
+}
+
+func (j *Job) Start(fail bool) error {
+	started := false
+	defer func() {
+		if !started {
+			j.pipes = nil
+		}
+	}()
+	if fail {
+		return errJobStart
+	}
+	started = true
+	go j.watch()
+	return nil
+}
+
+var errJobStart = errors.New("job: cannot start")

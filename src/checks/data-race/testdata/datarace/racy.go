@@ -393,3 +393,29 @@ func (r *EarlyRounds) repeat(k int) int {
 func runEarlyRounds(r *EarlyRounds) int {
 	return r.repeat(3)
 }
+
+// The flag is set back to false after the watcher starts: the cleanup can run while
+// the watcher reads the pipes.
+type FlakyJob struct {
+	pipes   []int
+	watched chan struct{}
+}
+
+func (j *FlakyJob) watch() {
+	<-j.watched
+	_ = len(j.pipes) // want `j.pipes without a lock races with the write j.pipes = nil`
+}
+
+func (j *FlakyJob) Start(fail bool) {
+	started := false
+	defer func() {
+		if !started {
+			j.pipes = nil
+		}
+	}()
+	started = true
+	go j.watch()
+	if fail {
+		started = false
+	}
+}
