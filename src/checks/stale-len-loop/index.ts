@@ -25,7 +25,7 @@ export const staleLenLoop: Check = {
     const types = StaleLenTypes.of(pkg);
     const lenDeclared = declaresLen(pkg.files);
     return pkg.files.some((file) => {
-      const loops = loopsWorthALook(file);
+      const loops = fileFacts(file).loops;
       if (loops.length === 0) return false;
       // Whether len is the builtin is a type question, asked before the look can finish.
       if (lenDeclared) return true;
@@ -60,21 +60,36 @@ interface Ctx extends LoopCtx {
  * anything but a call's function or a selector's name (a declaration, a value use).
  */
 function declaresLen(files: readonly File[]): boolean {
-  const plain = new Set<Node>();
-  let found = false;
-  for (const file of files) {
-    inspect(file, (n) => {
-      if (found) return false;
-      if (n.kind === 'CallExpr' && n.Fun.kind === 'Ident') plain.add(n.Fun);
-      else if (n.kind === 'SelectorExpr') plain.add(n.Sel);
-      else if (n.kind === 'Ident' && n.Name === 'len' && !plain.has(n)) found = true;
-      return !found;
-    });
-    if (found) return true;
-  }
-  return false;
+  return files.some((f) => fileFacts(f).lenDeclared);
 }
 
+interface FileFacts {
+  /** Loops whose body may change a collection. */
+  loops: Array<ForStmt | RangeStmt>;
+  /** The file has an identifier `len` that is not a call's function or a selector's name. */
+  lenDeclared: boolean;
+}
+
+/** One walk per file, shared by needsTypes and run (the same AST when no types are needed). */
+const factsByFile = new WeakMap<File, FileFacts>();
+
+function fileFacts(file: File): FileFacts {
+  let facts = factsByFile.get(file);
+  if (facts) return facts;
+  const plain = new Set<Node>();
+  facts = { loops: [], lenDeclared: false };
+  const out = facts;
+  inspect(file, (n) => {
+    if (n.kind === 'CallExpr' && n.Fun.kind === 'Ident') plain.add(n.Fun);
+    else if (n.kind === 'SelectorExpr') plain.add(n.Sel);
+    else if (n.kind === 'Ident') {
+      if (n.Name === 'len' && !plain.has(n)) out.lenDeclared = true;
+    } else if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && mayChangeACollection(n.Body)) out.loops.push(n);
+    return true;
+  });
+  factsByFile.set(file, facts);
+  return facts;
+}
 
 function textOf(ctx: LoopCtx, n: Node): string {
   const src = ctx.pkg.source(ctx.file);
@@ -121,25 +136,21 @@ function stmtList(n: Node): Stmt[] | undefined {
   return undefined;
 }
 
-function loopsWorthALook(file: File): Array<ForStmt | RangeStmt> {
-  const loops: Array<ForStmt | RangeStmt> = [];
-  inspect(file, (n) => {
-    if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && mayChangeACollection(n.Body)) loops.push(n);
-    return true;
-  });
-  return loops;
-}
-
 function checkFile(ctx: Ctx): void {
-  const loops = loopsWorthALook(ctx.file);
+  const loops = fileFacts(ctx.file).loops;
   if (loops.length === 0) return;
   // Parent links only for files with a loop worth a closer look.
   const parents = parentLinks(ctx.file);
   for (const loop of loops) checkLoop(ctx, loop, parents);
 }
 
+const parentsByFile = new WeakMap<File, Map<Node, Node>>();
+
 function parentLinks(file: File): Map<Node, Node> {
+  const known = parentsByFile.get(file);
+  if (known) return known;
   const parents = new Map<Node, Node>();
+  parentsByFile.set(file, parents);
   const stack: Node[] = [];
   inspect(
     file,

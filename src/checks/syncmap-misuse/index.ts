@@ -26,10 +26,10 @@ export const syncmapMisuse: Check = {
   },
   severity: 'warning',
   requires: [],
-  needsTypes: (pkg) => namesSyncMap(pkg) || pkg.files.some((f) => funcBodies(f).some(mayMisuseInSequence)),
+  needsTypes: (pkg) => namesSyncMap(pkg) || pkg.files.some((f) => sequenceBodies(pkg, f).length > 0),
   run(pass: CheckPass) {
     const copies = namesSyncMap(pass.pkg);
-    const bodies = pass.pkg.files.map((f) => funcBodies(f).filter(mayMisuseInSequence));
+    const bodies = pass.pkg.files.map((f) => sequenceBodies(pass.pkg, f));
     if (!copies && bodies.every((b) => b.length === 0)) return;
     const ts = typeSource(pass.pkg);
     if (ts === undefined) return; // every finding needs to know what a sync.Map is
@@ -61,19 +61,45 @@ const MAP_METHODS = new Set(['Load', 'Store', 'Delete', 'Range', 'LoadOrStore', 
  * that case is left to go vet's copylocks, which reports copying the Map's mutex).
  */
 function namesSyncMap(pkg: PackageUnit): boolean {
-  for (const file of pkg.files) {
-    const names = file.Imports.filter((i) => i.Path.Value === '"sync"').map((i) => i.Name?.Name ?? 'sync');
-    if (names.length === 0) continue;
-    if (names.includes('.')) return true;
-    let found = false;
+  return pkg.files.some((f) => namesSyncMapIn(pkg, f));
+}
+
+/** Per file, shared by needsTypes and run (the same AST when no types are needed). */
+const namesMapByFile = new WeakMap<File, boolean>();
+const sequenceBodiesByFile = new WeakMap<File, FuncBody[]>();
+
+function namesSyncMapIn(pkg: PackageUnit, file: File): boolean {
+  let found = namesMapByFile.get(file);
+  if (found !== undefined) return found;
+  found = false;
+  const names = file.Imports.filter((i) => i.Path.Value === '"sync"').map((i) => i.Name?.Name ?? 'sync');
+  if (names.includes('.')) found = true;
+  // An identifier cannot be split: no "Map" in the bytes, no sync.Map in the syntax.
+  else if (names.length > 0 && sourceHas(pkg, file, 'Map')) {
     inspect(file, (n) => {
       if (found) return false;
       if (n.kind === 'SelectorExpr' && n.Sel.Name === 'Map' && n.X.kind === 'Ident' && names.includes(n.X.Name)) found = true;
       return !found;
     });
-    if (found) return true;
   }
-  return false;
+  namesMapByFile.set(file, found);
+  return found;
+}
+
+/** The file's bodies that may hold a call sequence checkBody reports. */
+function sequenceBodies(pkg: PackageUnit, file: File): FuncBody[] {
+  let bodies = sequenceBodiesByFile.get(file);
+  if (bodies) return bodies;
+  // The method names must be in the bytes before any body can call them.
+  const maybe = sourceHas(pkg, file, 'Range') || (sourceHas(pkg, file, 'Load') && (sourceHas(pkg, file, 'Store') || sourceHas(pkg, file, 'Delete')));
+  bodies = maybe ? funcBodies(file).filter(mayMisuseInSequence) : [];
+  sequenceBodiesByFile.set(file, bodies);
+  return bodies;
+}
+
+function sourceHas(pkg: PackageUnit, file: File, word: string): boolean {
+  const src = pkg.source(file);
+  return Buffer.from(src.buffer, src.byteOffset, src.byteLength).indexOf(word, 0, 'latin1') >= 0;
 }
 
 /**
