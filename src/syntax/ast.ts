@@ -649,22 +649,49 @@ export function utf8Length(s: string): number {
  */
 export function inspect(n: Node, visit: (n: Node) => boolean, leave?: (n: Node) => void): void {
   if (!visit(n)) return;
-  forEachChild(n, (c) => inspect(c, visit, leave));
+  const o = n as unknown as Record<string, unknown>;
+  for (const key of childKeys(n)) {
+    const v = o[key];
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const c of v) inspect(c as Node, visit, leave);
+    } else inspect(v as Node, visit, leave);
+  }
   if (leave) leave(n);
 }
 
 /** Calls f on each direct child node of n, in go/ast field order (go/ast.Walk's order). */
 export function forEachChild(n: Node, f: (c: Node) => void): void {
   const o = n as unknown as Record<string, unknown>;
-  const isFile = n.kind === 'File';
-  for (const key in o) {
-    if (key === 'kind') continue;
-    // As go/ast.Walk: a File's Imports are reached through Decls, its Comments are not walked.
-    if (isFile && (key === 'Imports' || key === 'Comments')) continue;
+  for (const key of childKeys(n)) {
     const v = o[key];
     if (v === null || typeof v !== 'object') continue;
     if (Array.isArray(v)) {
       for (const c of v) f(c as Node);
     } else f(v as Node);
   }
+}
+
+/**
+ * Per node kind, the fields that can hold child nodes, in declaration order. Every node
+ * of a kind is built with the same keys in the same order, and a field holds either
+ * nodes (or null) or plain values, so the first node of a kind tells. Walking these
+ * lists instead of enumerating each node's keys keeps walks cheap.
+ */
+const CHILD_KEYS = new Map<string, readonly string[]>();
+
+function childKeys(n: Node): readonly string[] {
+  let keys = CHILD_KEYS.get(n.kind);
+  if (keys) return keys;
+  const o = n as unknown as Record<string, unknown>;
+  const found: string[] = [];
+  for (const key in o) {
+    if (key === 'kind') continue;
+    // As go/ast.Walk: a File's Imports are reached through Decls, its Comments are not walked.
+    if (n.kind === 'File' && (key === 'Imports' || key === 'Comments')) continue;
+    const v = o[key];
+    if (v === null || v === undefined || typeof v === 'object') found.push(key);
+  }
+  CHILD_KEYS.set(n.kind, (keys = found));
+  return keys;
 }

@@ -300,15 +300,9 @@ function trackedNames(body: ast.BlockStmt): Set<string> {
   return names;
 }
 
+/** The children of a node inside a function body (go/ast field order). */
 function forEachChildNode(n: ast.Node, f: (c: ast.Node) => void): void {
-  const o = n as unknown as Record<string, unknown>;
-  for (const key in o) {
-    if (key === 'kind') continue;
-    const v = o[key];
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) for (const c of v) f(c as ast.Node);
-    else f(v as ast.Node);
-  }
+  forEachChild(n, f);
 }
 
 
@@ -322,7 +316,7 @@ function exprEnd(n: ast.Node): number {
   // Local copy of go/ast End for the few node kinds used as operation spans.
   return astEnd(n);
 }
-import { end as astEnd, pos as astPos, unparen } from '../../syntax/ast.js';
+import { end as astEnd, forEachChild, pos as astPos, unparen } from '../../syntax/ast.js';
 
 /** Walks one function body (or function literal) and builds its summary. */
 class FuncWalker {
