@@ -1379,11 +1379,12 @@ class FuncWalker {
       }
       case 'UnaryExpr':
         if (e.Op === Token.AND) {
-          // Taking an address reads nothing; the operand's base is still evaluated.
+          // Taking an address reads nothing; the operand's base is still evaluated, as a
+          // base only (&s.lock reads no more of the struct s than s.lock would).
           const x = unparen(e.X);
-          if (x.kind === 'SelectorExpr') this.walkExpr(x.X);
+          if (x.kind === 'SelectorExpr') this.walkExpr(x.X, false, true);
           else if (x.kind === 'IndexExpr') {
-            this.walkExpr(x.X);
+            this.walkExpr(x.X, false, true);
             this.walkExpr(x.Index);
           } else if (x.kind === 'CompositeLit') this.walkExpr(x);
           return;
@@ -1535,7 +1536,10 @@ class FuncWalker {
       if (decl) {
         this.walkArgs(args, false);
         if (isTerminatingName(fun.Name)) this.terminated = true;
-        this.inlineDecl(decl, null, null, args);
+        const s = this.inlineDecl(decl, null, null, args);
+        // A callee we see only in part (recursive, or cut short): a callback handed to it
+        // runs now, on this goroutine, as for code we cannot see.
+        if (s?.truncated) for (const a of args) if (unparen(a).kind === 'FuncLit') this.inline(this.closure(unparen(a) as ast.FuncLit).summary, null, [], [], null);
         return;
       }
     }
@@ -1552,11 +1556,12 @@ class FuncWalker {
     this.inline(c.summary, null, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), null);
   }
 
-  private inlineDecl(decl: ast.FuncDecl, recv: Path | null, recvType: LType | null, args: readonly ast.Expr[]): void {
-    if (this.depth >= this.sz.maxDepth) return;
+  private inlineDecl(decl: ast.FuncDecl, recv: Path | null, recvType: LType | null, args: readonly ast.Expr[]): FuncSummary | undefined {
+    if (this.depth >= this.sz.maxDepth) return undefined;
     recvType = receiverCopyType(decl, recvType);
     const s = this.sz.summaryOf(decl, this.depth + 1);
     this.inline(s, recv, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), recvType);
+    return s;
   }
 
   private walkPackageCall(pkg: string, name: string, call: ast.CallExpr, stmt: boolean): void {
@@ -1799,7 +1804,7 @@ class FuncWalker {
       const v = this.lookupVar(u.Name);
       if (v?.closure) return this.inlineClosure(v.closure, []);
       const decl = v ? undefined : this.sz.index.funcs.get(u.Name);
-      if (decl) return this.inlineDecl(decl, null, null, []);
+      if (decl) this.inlineDecl(decl, null, null, []);
       return;
     }
     if (u.kind === 'SelectorExpr' && this.importPath(u.X) === undefined) {

@@ -628,3 +628,43 @@ func (j *Job) Start(fail bool) error {
 }
 
 var errJobStart = errors.New("job: cannot start")
+
+// Taking the address of one field reads nothing of the struct: it does not overlap the
+// goroutine's locked write of another field.
+var board struct {
+	mu    sync.Mutex
+	score int
+	name  string
+}
+
+func hasAddr(p *int) bool { return p != nil }
+
+func renameBoard() bool {
+	go func() {
+		board.mu.Lock()
+		board.name = "final"
+		board.mu.Unlock()
+	}()
+	return hasAddr(&board.score)
+}
+
+// The callback is called at the bottom of a recursion: it runs during the call, so the
+// goroutine's send follows its write of v.
+func deepThen(n int, f func()) {
+	if n == 0 {
+		f()
+		return
+	}
+	deepThen(n-1, f)
+}
+
+func readyAfterDeepCall() int {
+	ready := make(chan struct{})
+	var v int
+	go func() {
+		v = 42
+		deepThen(3, func() { ready <- struct{}{} })
+	}()
+	<-ready
+	return v
+}
