@@ -8,6 +8,8 @@ import { runChecks } from './driver.js';
 import { AnalysisCycleError, validateRequirements } from './runner.js';
 import { badSuppressionCheck } from './suppress.js';
 import { runtimeLinkname } from '../checks/runtime-linkname/index.js';
+import { staleLenLoop } from '../checks/stale-len-loop/index.js';
+import { dataRace } from '../checks/data-race/index.js';
 import { repoRoot } from '../testutil/go.js';
 
 function module(files: Record<string, string>): string {
@@ -98,6 +100,28 @@ test('worker threads give the same findings as the in-process run', async () => 
   assert.deepEqual(threaded.stats.files, inline.stats.files);
   // Workers replaced after every job (a zero heap budget) lose nothing either.
   const recycled = await runChecks({ cwd: testdata, patterns: ['./...'], checks: [runtimeLinkname], workers: 2, workerHeapBudgetMB: 0 });
+  assert.deepEqual(recycled.findings, inline.findings);
+  assert.deepEqual(recycled.stats, { ...inline.stats, seconds: recycled.stats.seconds });
+});
+
+test('worker threads: jobs needing types are handed to the one worker that type-checks, with the same findings', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 4; i++) {
+    // Needs types (stale-len-loop asks whether s is a slice).
+    files[`shrink${i}/s.go`] = `package shrink${i}\n\nfunc F(s []int) []int {\n\tn := len(s)\n\tfor i := 0; i < n; i++ {\n\t\tif s[i] == 0 {\n\t\t\ts = append(s[:i], s[i+1:]...)\n\t\t}\n\t}\n\treturn s\n}\n`;
+    // Syntax only (the race engine).
+    files[`race${i}/r.go`] = `package race${i}\n\nfunc G() int {\n\tx := 0\n\tdone := make(chan bool)\n\tgo func() {\n\t\tx = 1\n\t\tdone <- true\n\t}()\n\ty := x\n\t<-done\n\treturn y\n}\n`;
+  }
+  const root = module(files);
+  const checks = [staleLenLoop, dataRace];
+  const inline = await runChecks({ cwd: root, patterns: ['./...'], checks, workers: 0 });
+  assert.deepEqual(inline.errors, []);
+  assert.deepEqual(new Set(inline.findings.map((f) => f.check)), new Set(['stale-len-loop', 'data-race']));
+  assert.equal(inline.findings.length, 8);
+  const threaded = await runChecks({ cwd: root, patterns: ['./...'], checks, workers: 2, workerHeapBudgetMB: 100_000 });
+  assert.deepEqual(threaded.findings, inline.findings);
+  assert.deepEqual(threaded.stats.files, inline.stats.files);
+  const recycled = await runChecks({ cwd: root, patterns: ['./...'], checks, workers: 3, workerHeapBudgetMB: 0 });
   assert.deepEqual(recycled.findings, inline.findings);
   assert.deepEqual(recycled.stats, { ...inline.stats, seconds: recycled.stats.seconds });
 });

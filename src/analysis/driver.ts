@@ -112,21 +112,34 @@ export interface JobResult {
   lines: number;
   /** Set by workers: their heap after the job, for recycling. */
   heapMB?: number;
+  /** The job needs types and this worker has no type checker: nothing was run, pass it on. */
+  handBack?: true;
+  /** The job handed back. */
+  job?: Job;
 }
 
+/**
+ * Where a job's types come from: a Program; 'elsewhere' (a worker without one: a job
+ * that needs types is handed back, to be run by the worker that has one); or null (no
+ * selected check reads types).
+ */
+export type TypeSource = Program | 'elsewhere' | null;
+
 /** Parses (or type-checks) one job's packages and runs the checks on each. */
-export function runJob(job: Job, checks: readonly Check[], program: Program | null, opts: Parameters<typeof runPackage>[2]): JobResult {
+export function runJob(job: Job, checks: readonly Check[], types: TypeSource, opts: Parameters<typeof runPackage>[2], knownTyped = false): JobResult {
   const errors: RunError[] = [];
   const findings: Finding[] = [];
   let built: BuiltJob;
   try {
-    if (program) {
+    if (types !== null && knownTyped && types !== 'elsewhere') built = buildJobTyped(job, types, errors);
+    else if (types !== null) {
       // Parsed alone first: the checks' syntactic gates decide whether the job needs the
       // type checker (which would parse and collect all its imports too).
       const syntaxErrors: RunError[] = [];
       const syntax = buildJobSyntax(job, syntaxErrors);
       const needsTypes = syntax.units.some((u) => checks.some((c) => !c.syntaxOnly && (c.needsTypes?.(u, opts.settings) ?? true)));
-      if (needsTypes) built = buildJobTyped(job, program, errors);
+      if (needsTypes && types === 'elsewhere') return { findings: [], errors: [], packages: 0, files: 0, lines: 0, handBack: true };
+      if (needsTypes) built = buildJobTyped(job, types as Program, errors);
       else {
         built = syntax;
         errors.push(...syntaxErrors);
@@ -165,21 +178,63 @@ const WORKER_HEAP_BUDGET_MB = Number(process.env['RACEWATCH_WORKER_HEAP_MB'] ?? 
  */
 const WORKER_YOUNG_GENERATION_MB = 192;
 
+/**
+ * Runs the jobs on `count` worker threads. Only the first worker type-checks: a job that
+ * turns out to need types (its checks' gates say so) is handed back by the others and
+ * queued for it, so the packages such jobs import are parsed and collected by one
+ * type checker, not by each worker. Every worker takes the biggest job left first, so
+ * that no large one is left for the end while a core idles.
+ */
 function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = WORKER_HEAP_BUDGET_MB): Promise<UnitResult[]> {
-  // Biggest packages first, so that no large one is left for the end while a core idles.
   const queue = [...jobs].sort((a, b) => jobSize(b) - jobSize(a));
+  const typedQueue: Job[] = [];
   const results: UnitResult[] = [];
   const workerUrl = new URL('./worker.js', import.meta.url);
   return new Promise((resolvePromise, reject) => {
     let live = 0;
     let failed = false;
-    const start = (): void => {
+    /** Workers without a type checker still running a job (they may hand one back). */
+    let busyUntyped = 0;
+    /** The typed worker, when it waits for jobs that other workers may hand back. */
+    let parkedTyped: (() => void) | null = null;
+    const start = (typesHere: boolean): void => {
       live++;
-      const w = new Worker(workerUrl, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const w = new Worker(workerUrl, {
+        workerData: { ...init, typesHere: init.typed && typesHere } satisfies WorkerInit,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       let retiring = false;
-      const next = () => {
+      let running = false;
+      const setRunning = (r: boolean): void => {
+        if (!typesHere && r !== running) busyUntyped += r ? 1 : -1;
+        running = r;
+      };
+      const next = (): void => {
+        if (typesHere) {
+          const typedJob = typedQueue.shift();
+          if (typedJob) {
+            w.postMessage({ job: typedJob, knownTyped: true } satisfies ToWorker);
+            return;
+          }
+        }
         const job = queue.shift();
-        w.postMessage((job ? { job } : { done: true }) satisfies ToWorker);
+        if (job) {
+          setRunning(true);
+          w.postMessage({ job } satisfies ToWorker);
+          return;
+        }
+        setRunning(false);
+        if (typesHere && busyUntyped > 0) {
+          parkedTyped = next;
+          return;
+        }
+        w.postMessage({ done: true } satisfies ToWorker);
+        // The last untyped worker is done: nothing more can be handed back.
+        if (!typesHere && busyUntyped === 0 && parkedTyped) {
+          const wake = parkedTyped;
+          parkedTyped = null;
+          wake();
+        }
       };
       w.on('message', (msg: FromWorker) => {
         if ('fatal' in msg) {
@@ -189,9 +244,17 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
           return;
         }
         if ('findings' in msg) {
-          results.push(msg);
-          if (msg.heapMB !== undefined && msg.heapMB > budgetMB && queue.length > 0) {
+          if (msg.handBack && msg.job) {
+            typedQueue.push(msg.job);
+            if (parkedTyped) {
+              const wake = parkedTyped;
+              parkedTyped = null;
+              wake();
+            }
+          } else results.push(msg);
+          if (msg.heapMB !== undefined && msg.heapMB > budgetMB && (queue.length > 0 || (typesHere && typedQueue.length > 0))) {
             retiring = true;
+            setRunning(false);
             w.postMessage({ done: true } satisfies ToWorker);
             return;
           }
@@ -205,10 +268,13 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
       w.on('exit', () => {
         live--;
         if (failed) return;
-        if (retiring && queue.length > 0) start();
-        else if (live === 0) resolvePromise(results);
+        if (retiring && (queue.length > 0 || typedQueue.length > 0 || (typesHere && busyUntyped > 0))) start(typesHere);
+        else if (live === 0) {
+          if (typedQueue.length > 0) start(true);
+          else resolvePromise(results);
+        }
       });
     };
-    for (let i = 0; i < count; i++) start();
+    for (let i = 0; i < count; i++) start(i === 0);
   });
 }

@@ -2,14 +2,14 @@
 // and posts back plain results. Checks are named, not sent: each worker resolves the
 // names against the registry.
 
-import { getHeapStatistics } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checks as registry } from '../checks/registry.js';
 import type { Check, RunSettings } from './check.js';
 import type { RunError } from './findings.js';
 import { badSuppressionCheck } from './suppress.js';
 import type { Job } from './units.js';
-import { runJob, type JobResult } from './driver.js';
+import { runJob, type JobResult, type TypeSource } from './driver.js';
 import { createLoader, type LoadOptions } from '../load/index.js';
 import { Program } from '../types/program.js';
 
@@ -19,12 +19,24 @@ export interface WorkerInit {
   known: string[];
   reportBadSuppressions: boolean;
   loadOptions: LoadOptions;
-  /** Whether any selected check reads types (then a Program per worker type-checks). */
+  /** Whether any selected check reads types. */
   typed: boolean;
+  /** This worker type-checks (one worker does; the others hand typed jobs back). */
+  typesHere?: boolean;
 }
 
-export type ToWorker = { job: Job } | { done: true };
+export type ToWorker = { job: Job; knownTyped?: boolean } | { done: true };
 export type FromWorker = { ready: true } | JobResult | { fatal: string };
+
+/**
+ * The heap that outlives jobs: everything but the young generation, which is mostly a
+ * finished job's garbage (and, enlarged, would make every worker look full).
+ */
+function oldHeapMB(): number {
+  let used = 0;
+  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith('new_')) used += space.space_used_size;
+  return used / (1 << 20);
+}
 
 function main(): void {
   const port = parentPort!;
@@ -32,7 +44,7 @@ function main(): void {
   const byName = new Map<string, Check>([...registry, badSuppressionCheck].map((c) => [c.name, c]));
   const selected = init.checkNames.map((n) => byName.get(n)).filter((c): c is Check => c !== undefined);
   const known = new Set(init.known);
-  const program = init.typed ? new Program(createLoader(init.loadOptions), { comments: true }) : null;
+  const types: TypeSource = !init.typed ? null : init.typesHere ? new Program(createLoader(init.loadOptions), { comments: true }) : 'elsewhere';
   port.on('message', (msg: ToWorker) => {
     if ('done' in msg) {
       port.close();
@@ -40,12 +52,13 @@ function main(): void {
     }
     let reply: FromWorker;
     try {
-      reply = runJob(msg.job, selected, program, { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions });
+      reply = runJob(msg.job, selected, types, { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions }, msg.knownTyped === true);
+      if (reply.handBack) reply.job = msg.job;
     } catch (err) {
       const errors: RunError[] = [{ file: msg.job.source.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
       reply = { findings: [], errors, packages: 0, files: 0, lines: 0 };
     }
-    reply.heapMB = getHeapStatistics().used_heap_size / (1 << 20);
+    reply.heapMB = oldHeapMB();
     port.postMessage(reply);
   });
   port.postMessage({ ready: true } satisfies FromWorker);
