@@ -58,6 +58,8 @@ interface FuncContext {
   sig: Signature;
   /** Created on the first label: most functions have none. */
   labels: Map<string, Label> | null;
+  /** Branches to labels not declared yet (a goto forward), resolved at the end of the body. */
+  pendingBranches: ast.Ident[] | null;
 }
 
 export interface CheckerOptions {
@@ -453,10 +455,18 @@ export class Checker {
 
   private body(sig: Signature, body: ast.BlockStmt): void {
     const savedF = this.fctx;
-    this.fctx = { sig, labels: null };
+    const fctx: FuncContext = { sig, labels: null, pendingBranches: null };
+    this.fctx = fctx;
     try {
-      this.collectLabels(body);
+      // Labels are declared as their statements are met (in source order, the first of
+      // a name wins), not in a walk of their own; only a goto can jump forward.
       this.stmtList(body.List);
+      if (fctx.pendingBranches !== null) {
+        for (const id of fctx.pendingBranches) {
+          const l = fctx.labels?.get(id.Name);
+          if (l) this.info.recordUse(id, l);
+        }
+      }
     } finally {
       this.fctx = savedF;
     }
@@ -1749,40 +1759,6 @@ export class Checker {
 
   // ------------------------------------------------------------------ statements
 
-  private collectLabels(body: ast.BlockStmt): void {
-    const visit = (s: ast.Stmt): void => {
-      switch (s.kind) {
-        case 'LabeledStmt': {
-          const l = new Label(s.Label.NamePos, this.pkg, s.Label.Name);
-          const labels = (this.fctx!.labels ??= new Map());
-          if (s.Label.Name !== '_' && !labels.has(s.Label.Name)) labels.set(s.Label.Name, l);
-          this.info.recordDef(s.Label, l);
-          visit(s.Stmt);
-          break;
-        }
-        case 'BlockStmt':
-          s.List.forEach(visit);
-          break;
-        case 'IfStmt':
-          visit(s.Body);
-          if (s.Else) visit(s.Else);
-          break;
-        case 'ForStmt':
-        case 'RangeStmt':
-        case 'SwitchStmt':
-        case 'TypeSwitchStmt':
-        case 'SelectStmt':
-          visit(s.Body);
-          break;
-        case 'CaseClause':
-        case 'CommClause':
-          s.Body.forEach(visit);
-          break;
-      }
-    };
-    body.List.forEach(visit);
-  }
-
   private stmtList(list: ast.Stmt[]): void {
     for (const s of list) {
       try {
@@ -1803,9 +1779,16 @@ export class Checker {
       case 'DeclStmt':
         this.declStmt(s.Decl);
         return;
-      case 'LabeledStmt':
+      case 'LabeledStmt': {
+        const l = new Label(s.Label.NamePos, this.pkg, s.Label.Name);
+        if (this.fctx) {
+          const labels = (this.fctx.labels ??= new Map());
+          if (s.Label.Name !== '_' && !labels.has(s.Label.Name)) labels.set(s.Label.Name, l);
+        }
+        this.info.recordDef(s.Label, l);
         this.stmt(s.Stmt);
         return;
+      }
       case 'ExprStmt':
         this.expr(s.X);
         return;
@@ -1845,6 +1828,7 @@ export class Checker {
         if (s.Label && this.fctx) {
           const l = this.fctx.labels?.get(s.Label.Name);
           if (l) this.info.recordUse(s.Label, l);
+          else (this.fctx.pendingBranches ??= []).push(s.Label);
         }
         return;
       case 'BlockStmt': {
