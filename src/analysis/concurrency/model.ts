@@ -205,6 +205,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     }
     return out;
   };
+  dropLazyInitChecks(races);
   return {
     summarizer: sz,
     races,
@@ -295,6 +296,19 @@ function reach(from: Iterable<ast.FuncDecl>, edges: Map<ast.FuncDecl, ast.FuncDe
  */
 export function mayStartGoroutines(decls: readonly ast.FuncDecl[], g = nameGraph(decls)): Set<ast.FuncDecl> {
   return reach(g.starting, g.namedBy);
+}
+
+/**
+ * `if c.f == nil { c.f = ... }` run by concurrent instances: the check racing with the
+ * write and the write racing with itself are one unsynchronised lazy initialisation,
+ * fixed in one place. Keep the write's finding only.
+ */
+function dropLazyInitChecks(races: Race[]): void {
+  const selfRacing = new Set<string>();
+  for (const r of races) if (r.a.write && r.a.lazyInit && r.a.pos === r.b.pos) selfRacing.add(`${r.a.path.key}|${r.a.pos}`);
+  if (selfRacing.size === 0) return;
+  const keep = races.filter((r) => !(!r.a.write && r.b.lazyInit && r.a.fn === r.b.fn && r.a.pos < r.b.pos && selfRacing.has(`${r.b.path.key}|${r.b.pos}`)));
+  races.splice(0, races.length, ...keep);
 }
 
 /** The access to show first: the unlocked one, else the read, else the earlier one. */

@@ -419,3 +419,28 @@ func (j *FlakyJob) Start(fail bool) {
 		started = false
 	}
 }
+
+// Unsynchronised lazy initialisation by concurrent workers: one finding, at the write
+// (the nil check racing with it is the same race).
+type LazyBox struct {
+	v *int
+}
+
+func (b *LazyBox) init() {
+	if b.v == nil {
+		n := 1
+		b.v = &n // want `b.v = &n without a lock races with itself`
+	}
+}
+
+func lazyBoxWorkers(b *LazyBox) {
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b.init()
+		}()
+	}
+	wg.Wait()
+}
