@@ -21,6 +21,12 @@ export interface Path {
    * operations on the map it holds do not read the location itself at that moment.
    */
   detached?: boolean;
+  /**
+   * Reached through a channel: `sent` names a value after the goroutine sent it (`ch <- m`
+   * then `m[k] = v`), `recv` a value received from that channel. Each value is received
+   * once, so only a sender's access pairs with a receiver's; two receivers got two values.
+   */
+  handoff?: 'sent' | 'recv';
 }
 
 export type LockMode = 'w' | 'r';
@@ -100,9 +106,20 @@ export interface SyncEvent {
   obj: string | null;
   /** Channel capacity when known (0 = unbuffered). */
   cap: number | undefined;
+  /**
+   * What a receive can observe: the receive at the head of `for v := range ch` gets a
+   * sent value (never the close); the one that ends the loop gets the close only.
+   * Undefined: either.
+   */
+  sees?: 'send' | 'close';
   pos: number;
   seq: number;
   place: Place;
+}
+
+/** Can the send or close `x` be what the receive `r` observes? */
+export function delivers(x: SyncEvent, r: SyncEvent): boolean {
+  return r.sees === undefined || r.sees === x.op;
 }
 
 export type Event = AccessEvent | SpawnEvent | SyncEvent;

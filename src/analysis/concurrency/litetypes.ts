@@ -9,7 +9,7 @@ import type * as ast from '../../syntax/ast.js';
 export type LType =
   | { k: 'unknown' }
   | { k: 'basic'; name: string }
-  | { k: 'named'; pkg: string; name: string }
+  | { k: 'named'; pkg: string; name: string; args?: LType[] }
   | { k: 'ptr'; elem: LType }
   | { k: 'map'; key: LType; val: LType }
   | { k: 'slice'; elem: LType }
@@ -127,7 +127,12 @@ export class PackageIndex {
         };
       case 'InterfaceType':
         return { k: 'iface' };
-      case 'IndexExpr':
+      case 'IndexExpr': {
+        // atomic.Pointer[T]: what its Load returns matters (see FuncWalker.loadedPath).
+        const g = this.typeExpr(e.X, file, typeParams);
+        if (g.k === 'named' && g.pkg === 'sync/atomic' && g.name === 'Pointer') return { ...g, args: [this.typeExpr(e.Index, file, typeParams)] };
+        return UNKNOWN;
+      }
       case 'IndexListExpr':
         // An instantiated generic type: its underlying shape is known but not worth
         // the machinery here.

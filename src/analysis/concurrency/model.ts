@@ -12,7 +12,7 @@
 
 import * as ast from '../../syntax/ast.js';
 import {
-  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock,
+  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, delivers,
 } from './events.js';
 import { receiverBaseName } from './litetypes.js';
 import { type SourceAccess, Summarizer } from './summarize.js';
@@ -144,7 +144,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     const s = sz.summaryOf(d);
     if (!starters.has(d) || !s.events.some((e) => e.k === 'spawn')) continue;
     const root = makeThread(s.events, null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
-    spawnRaces(root, report);
+    spawnRaces(root, report, sz);
   }
 
   // 2. Exported methods of types that hold a mutex; 3. HTTP handlers.
@@ -160,7 +160,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
       }
       if (role.entry && s.recvRoot) entries.push(t);
     }
-    if (entries.length > 0) entryRaces(entries, (a) => a.path.root === `R${typeName}`, true, report);
+    if (entries.length > 0) entryRaces(entries, (a) => a.path.root === `R${typeName}`, true, report, sz);
   }
 
   for (const h of sz.handlers) {
@@ -172,7 +172,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   if (handlerThreads.length > 0) {
     const shared = new Set<string>();
     for (const h of sz.handlers) for (const r of h.capturedRoots) shared.add(r);
-    entryRaces(handlerThreads, (a) => a.path.root.startsWith('G') || a.path.root.startsWith('R') || shared.has(a.path.root), false, report);
+    entryRaces(handlerThreads, (a) => a.path.root.startsWith('G') || a.path.root.startsWith('R') || shared.has(a.path.root), false, report, sz);
   }
 
   // Summaries for readers outside the model: the model's own summarizer kept the events of
@@ -442,6 +442,7 @@ function threadsOf(t: Thread): Thread[] {
 /** The kind of race two accesses to one location make, or null if they do not conflict. */
 function conflict(a: AccessEvent, b: AccessEvent): 'map' | 'data' | null {
   if (a.atomic && b.atomic) return null;
+  if (!handoffPair(a, b)) return null;
   if (!a.write && !b.write) return null;
   if (a.mapOp && b.mapOp) return 'map';
   if (a.mapOp || b.mapOp) {
@@ -469,8 +470,15 @@ function byKey(accesses: Iterable<AccessEvent>): Map<string, AccessEvent[]> {
 
 type Reporter = (kind: 'map' | 'data', a: AccessEvent, b: AccessEvent, actx: AccessContext, bctx: AccessContext) => void;
 
+/** Values handed over a channel: a sender's access pairs only with a receiver's (see Path.handoff). */
+function handoffPair(a: AccessEvent, b: AccessEvent): boolean {
+  const x = a.path.handoff;
+  const y = b.path.handoff;
+  return x === y ? x === undefined : x !== undefined && y !== undefined;
+}
+
 /** Concurrent entry points (exported methods of a locked type, handlers): all pairs run in parallel. */
-function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, needOneLocked: boolean, report: Reporter): void {
+function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, needOneLocked: boolean, report: Reporter, sz: Summarizer): void {
   const all: { a: AccessEvent; t: Thread; entry: number }[] = [];
   entries.forEach((e, i) => {
     for (const th of threadsOf(e)) for (const a of th.accesses) if (shared(a) && !th.fresh.has(a.path.root) && !/^[FLC]/.test(a.path.root)) all.push({ a, t: th, entry: i });
@@ -489,7 +497,7 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         const y = l[j]!;
         const kind = conflict(x.a, y.a);
         if (!kind) continue;
-        if (commonLock(x.a.locks, y.a.locks) || mayShareLock(x.a.locks, y.a.locks)) continue;
+        if (commonLock(x.a.locks, y.a.locks) || mayShareLock(x.a.locks, y.a.locks, sz)) continue;
         // Entry points of a locked type: the pattern is an access that forgot the lock
         // against one made under the lock that guards the location. Two accesses under
         // different locks are a protocol (lock order, hand-over) we cannot judge.
@@ -639,14 +647,14 @@ function setUpBeforeSpawn(t: Thread, b: AccessEvent): boolean {
  * Two lock paths we cannot prove different that end in the same field (pc.t.idleMu and
  * t.idleMu): through aliasing they may be one mutex, so the accesses may be ordered.
  */
-function mayShareLock(a: LockSet, b: LockSet): boolean {
+function mayShareLock(a: LockSet, b: LockSet, sz: Summarizer): boolean {
   const root = (k: string) => k.replace(/^(sem:|once:)/, '').split('.')[0]!;
   for (const [k, v] of a) {
     // Copies (C) are known to be distinct mutexes; paths from one root are distinct fields.
     if (!k.includes('.') || root(k).startsWith('C')) continue;
     const name = k.slice(k.lastIndexOf('.') + 1);
     for (const [k2, v2] of b) {
-      if (!k2.includes('.') || root(k2).startsWith('C') || root(k2) === root(k)) continue;
+      if (!k2.includes('.') || root(k2).startsWith('C') || root(k2) === root(k) || sz.distinctObjects(root(k), root(k2))) continue;
       if (k2.slice(k2.lastIndexOf('.') + 1) === name && (v.mode === 'w' || v2.mode === 'w')) return true;
     }
   }
@@ -674,7 +682,7 @@ export function realLocks(l: LockSet): number {
 }
 
 /** Races between a spawning function and the goroutines it starts (and among them). */
-function spawnRaces(root: Thread, report: Reporter): void {
+function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
   const threads = threadsOf(root);
   if (threads.length < 2) return;
   const keyed = threads.map((t) => byKey(t.accesses));
@@ -688,7 +696,8 @@ function spawnRaces(root: Thread, report: Reporter): void {
         if (a.atomic && b.atomic) return;
         if (!a.write && !b.write) return;
         if (a.mapOp || b.mapOp) return;
-        if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks)) return;
+        if (!handoffPair(a, b)) return;
+        if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks, sz)) return;
         if (flagBarrier(a, ti, b, tj) || flagBarrier(b, tj, a, ti)) return;
         if (!mayRunInParallel(a, ti, b, tj)) return;
         report('data', a, b, ti.ctx, tj.ctx);
@@ -714,7 +723,7 @@ function spawnRaces(root: Thread, report: Reporter): void {
             if (i === j && a === b && !a.write) continue;
             const kind = conflict(a, b);
             if (!kind) continue;
-            if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks)) continue;
+            if (commonLock(a.locks, b.locks) || mayShareLock(a.locks, b.locks, sz)) continue;
             if (afterOnce(a, b, tj) || afterOnce(b, a, ti)) continue;
             if (flagBarrier(a, ti, b, tj) || flagBarrier(b, tj, a, ti)) continue;
             if (!mayRunInParallel(a, ti, b, tj)) continue;
@@ -809,7 +818,7 @@ function parentChildParallel(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thr
   // a happens before a send the goroutine receives before b.
   for (const x of ta.syncs) {
     if (x.seq > a.seq && (x.op === 'send' || x.op === 'close')) {
-      if (tb.syncs.some((r) => r.op === 'recv' && r.seq < b.seq && sameObj(r.obj, x.obj))) return false;
+      if (tb.syncs.some((r) => r.op === 'recv' && r.seq < b.seq && sameObj(r.obj, x.obj) && delivers(x, r))) return false;
     }
   }
   // The spawner's access at a later iteration than a join-less spawn is still parallel.
@@ -824,10 +833,10 @@ function joins(j: SyncEvent, b: AccessEvent, tb: Thread): boolean {
     for (let t: Thread | null = tb; t && t.spawn; t = t.parent) if (t.spawn.group && sameObj(t.spawn.group, j.obj) && t !== tb) return isDescendantDone(t, tb, b);
     return tb.syncs.some((d) => d.op === 'done' && d.seq > b.seq && sameObj(d.obj, j.obj));
   }
-  if (j.op === 'recv') return tb.syncs.some((d) => (d.op === 'send' || d.op === 'close') && d.seq > b.seq && sameObj(d.obj, j.obj));
+  if (j.op === 'recv') return tb.syncs.some((d) => (d.op === 'send' || d.op === 'close') && d.seq > b.seq && sameObj(d.obj, j.obj) && delivers(d, j));
   if (j.op === 'send' && (j.cap === 0 || j.cap === undefined)) {
     // An unbuffered send completes only after the matching receive.
-    return tb.syncs.some((d) => d.op === 'recv' && d.seq > b.seq && sameObj(d.obj, j.obj));
+    return tb.syncs.some((d) => d.op === 'recv' && d.seq > b.seq && sameObj(d.obj, j.obj) && delivers(j, d));
   }
   return false;
 }
@@ -844,7 +853,7 @@ function isDescendantDone(_group: Thread, _tb: Thread, _b: AccessEvent): boolean
 function handoff(a: AccessEvent, ta: Thread, b: AccessEvent, tb: Thread): boolean {
   for (const x of ta.syncs) {
     if (x.seq > a.seq && (x.op === 'send' || x.op === 'close')) {
-      if (tb.syncs.some((r) => r.op === 'recv' && r.seq < b.seq && sameObj(r.obj, x.obj))) return true;
+      if (tb.syncs.some((r) => r.op === 'recv' && r.seq < b.seq && sameObj(r.obj, x.obj) && delivers(x, r))) return true;
     }
   }
   return false;

@@ -68,6 +68,17 @@ const LOCK_METHODS: Record<string, { lock: boolean; mode: LockMode }> = {
   RUnlock: { lock: false, mode: 'r' },
 };
 
+/**
+ * Standard types whose methods change the value's own state without synchronisation,
+ * with the methods that only read it; every other method writes.
+ */
+const UNSYNCED_STD_TYPES = new Map<string, RegExp>([
+  ['bytes.Buffer', /^(Len|Cap|Available|AvailableBuffer|Bytes|String)$/],
+  ['strings.Builder', /^(Len|Cap|String)$/],
+  ['bufio.Writer', /^(Available|AvailableBuffer|Buffered|Size)$/],
+  ['container/list.List', /^(Len|Front|Back)$/],
+]);
+
 const FMT_READERS = /^(Print|Println|Printf|Sprint|Sprintln|Sprintf|Fprint|Fprintln|Fprintf|Errorf|Append|Appendf|Appendln|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$/;
 
 export interface SummarizerOptions {
@@ -83,6 +94,10 @@ export class Summarizer {
   private memo = new Map<ast.FuncDecl, FuncSummary>();
   private inProgress = new Set<ast.FuncDecl>();
   readonly handlers: HandlerRegistration[] = [];
+  /** Local variables declared as a new object (`x := &T{...}`, `new(T)`) ... */
+  private allocatedRoots = new Set<string>();
+  /** ... and those of them assigned again or whose address is taken. */
+  private rebound = new Set<string>();
   private handlerSeen = new Set<number>();
   readonly perIterationLoopVars: boolean;
   readonly maxDepth: number;
@@ -255,6 +270,21 @@ export class Summarizer {
     return !this.writtenNames.has(name);
   }
 
+  noteAllocation(root: string): void {
+    this.allocatedRoots.add(root);
+  }
+  noteRebound(root: string): void {
+    this.rebound.add(root);
+  }
+  /**
+   * Two roots that are two different objects: each is a variable initialised with its own
+   * allocation and never assigned again, so no aliasing can make them one (merge's
+   * `other.mu` is not `s.mu` when other and s are two such variables).
+   */
+  distinctObjects(a: string, b: string): boolean {
+    return a !== b && this.allocatedRoots.has(a) && this.allocatedRoots.has(b) && !this.rebound.has(a) && !this.rebound.has(b);
+  }
+
   registerHandler(h: HandlerRegistration): void {
     if (this.handlerSeen.has(h.pos)) return;
     this.handlerSeen.add(h.pos);
@@ -305,6 +335,30 @@ function forEachChildNode(n: ast.Node, f: (c: ast.Node) => void): void {
   forEachChild(n, f);
 }
 
+
+/** `&T{...}` or `new(T)`: a value no other variable refers to yet. */
+function isAllocation(value: ast.Expr, shadowed: (name: string) => boolean): boolean {
+  const x = unparen(value);
+  if (x.kind === 'UnaryExpr' && x.Op === Token.AND) return unparen(x.X).kind === 'CompositeLit';
+  return x.kind === 'CallExpr' && x.Fun.kind === 'Ident' && x.Fun.Name === 'new' && !shadowed('new');
+}
+
+/** An index computed by an operation that maps many values to one (`%`, `/`, `&`, `>>`). */
+function foldsIndexes(index: ast.Expr): boolean {
+  const x = unparen(index);
+  return x.kind === 'BinaryExpr' && (x.Op === Token.REM || x.Op === Token.QUO || x.Op === Token.AND || x.Op === Token.SHR) && intLiteral(unparen(x.Y)) !== 1;
+}
+
+/** A path derived from `base` (a field, element, or substitution) keeps its channel handoff tag. */
+function withHandoff(base: Path, p: Path): Path {
+  if (base.handoff) p.handoff = base.handoff;
+  return p;
+}
+
+/** The value a receive from the channel at `ch` yields (see Path.handoff). */
+function receivedPath(ch: Path, text: string): Path {
+  return { key: ch.key + '.<sent>', root: ch.root, text, detached: true, handoff: 'recv' };
+}
 
 function intLiteral(e: ast.Expr | undefined): number | undefined {
   if (!e || e.kind !== 'BasicLit' || e.Kind !== Token.INT) return undefined;
@@ -409,7 +463,7 @@ class FuncWalker {
     this.push(ev);
   }
 
-  sync(op: SyncOp, obj: ast.Expr | null, node: ast.Node): void {
+  sync(op: SyncOp, obj: ast.Expr | null, node: ast.Node, sees?: 'send' | 'close'): void {
     let key: string | null = null;
     let cap: number | undefined;
     if (obj) {
@@ -418,6 +472,7 @@ class FuncWalker {
       cap = this.chanCap(obj);
     }
     const ev: SyncEvent = { k: 'sync', op, obj: key, cap, pos: astPos(node), seq: this.seq++, place: this.place() };
+    if (sees) ev.sees = sees;
     this.push(ev);
   }
 
@@ -443,7 +498,10 @@ class FuncWalker {
       v.freshLoop = this.loops[this.loops.length - 1];
       this.freshVars.push({ root, loop: v.freshLoop! });
     }
-    if (o.value) this.describeValue(v, o.value);
+    if (o.value) {
+      this.describeValue(v, o.value);
+      if (isAllocation(o.value, (n) => this.scope.lookup(n) !== undefined)) this.sz.noteAllocation(root);
+    }
     this.scope.vars.set(id.Name, v);
     this.ownRoots.add(root);
     return v;
@@ -460,6 +518,10 @@ class FuncWalker {
     } else if (isReference(this.sz.index.underlying(v.type))) {
       const p = this.pathOf(x);
       if (p && p.root !== v.root) v.alias = p;
+    } else if (x.kind === 'CallExpr' && x.Fun.kind === 'SelectorExpr' && (v.type.k === 'iface' || v.type.k === 'unknown')) {
+      // `v := av.Load()` (an any): v holds the stored object; `v.(*T)` names it too.
+      const p = this.loadedPath(x.Fun, x);
+      if (p) v.alias = p;
     }
   }
 
@@ -578,6 +640,9 @@ class FuncWalker {
         if (/(^|\/)errgroup$/.test(p) && fun.Sel.Name === 'WithContext') return [{ k: 'ptr', elem: { k: 'named', pkg: p, name: 'Group' } }, UNKNOWN];
         return [];
       }
+      const rt = this.typeOf(fun.X);
+      const rb = rt.k === 'ptr' ? rt.elem : rt;
+      if (rb.k === 'named' && rb.pkg === 'sync/atomic' && rb.name === 'Pointer' && rb.args && /^(Load|Swap)$/.test(fun.Sel.Name)) return [{ k: 'ptr', elem: rb.args[0]! }];
     }
     const ft = this.sz.index.underlying(this.typeOf(fun));
     if (ft.k === 'func') return ft.results;
@@ -593,7 +658,11 @@ class FuncWalker {
         if (e.Name === '_') return null;
         const v = this.lookupVar(e.Name);
         if (v) {
-          if (v.alias) return { key: v.alias.key, root: v.alias.root, text: e.Name, detached: true };
+          if (v.alias) {
+            const p: Path = { key: v.alias.key, root: v.alias.root, text: e.Name, detached: true };
+            if (v.alias.handoff) p.handoff = v.alias.handoff;
+            return p;
+          }
           return { key: v.root, root: v.root, text: e.Name };
         }
         if (this.sz.index.globals.has(e.Name)) return { key: `G${e.Name}`, root: `G${e.Name}`, text: e.Name };
@@ -601,8 +670,15 @@ class FuncWalker {
       }
       case 'StarExpr':
         return this.pathOf(e.X);
-      case 'UnaryExpr':
-        return e.Op === Token.AND ? this.pathOf(e.X) : null;
+      case 'UnaryExpr': {
+        if (e.Op === Token.AND) return this.pathOf(e.X);
+        if (e.Op !== Token.ARROW) return null;
+        const ch = this.pathOf(e.X);
+        return ch ? receivedPath(ch, this.sz.text(astPos(e), exprEnd(e))) : null;
+      }
+      case 'TypeAssertExpr':
+        // x.(*T) names what x holds.
+        return this.pathOf(e.X);
       case 'SelectorExpr': {
         if (this.importPath(e.X) !== undefined) return null;
         const base = this.pathOf(e.X);
@@ -613,7 +689,7 @@ class FuncWalker {
         if (f) names = f.path;
         else if (xt.k === 'unknown' || (xt.k === 'ptr' && xt.elem.k === 'unknown')) names = [e.Sel.Name];
         else return null; // a method value, or a field of a type we cannot see
-        return { key: base.key + '.' + names.join('.'), root: base.root, text: base.text + '.' + e.Sel.Name };
+        return withHandoff(base, { key: base.key + '.' + names.join('.'), root: base.root, text: base.text + '.' + e.Sel.Name });
       }
       case 'CallExpr':
         return this.callResultPath(e);
@@ -623,7 +699,14 @@ class FuncWalker {
         if ((t.k === 'array' || t.k === 'slice') && n !== undefined) {
           const base = this.pathOf(e.X);
           if (!base) return null;
-          return { key: `${base.key}[${n}]`, root: base.root, text: `${base.text}[${n}]` };
+          return withHandoff(base, { key: `${base.key}[${n}]`, root: base.root, text: `${base.text}[${n}]` });
+        }
+        if ((t.k === 'array' || t.k === 'slice') && foldsIndexes(e.Index)) {
+          // `s[k%n]`, `s[h&mask]`: distinct inputs can land on one element, so every such
+          // index is taken to name the same one (a per-goroutine `s[i]` stays distinct).
+          const base = this.pathOf(e.X);
+          if (!base) return null;
+          return withHandoff(base, { key: `${base.key}[~]`, root: base.root, text: this.sz.text(astPos(e), exprEnd(e)) });
         }
         return null;
       }
@@ -640,11 +723,13 @@ class FuncWalker {
     if (fun.kind === 'Ident' && !this.scope.lookup(fun.Name)) decl = this.sz.index.funcs.get(fun.Name);
     else if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) {
       const xt = this.typeOf(fun.X);
+      const loaded = this.loadedPath(fun, e);
+      if (loaded !== undefined) return loaded;
       const m = this.sz.index.method(xt, fun.Sel.Name);
       if (m && xt.k === 'ptr') {
         decl = m.decl;
         recv = this.pathOf(fun.X);
-        if (recv && m.path.length > 0) recv = { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text };
+        if (recv && m.path.length > 0) recv = withHandoff(recv, { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text });
       }
     }
     if (!decl || this.depth >= this.sz.maxDepth) return null;
@@ -653,13 +738,31 @@ class FuncWalker {
     if (!r) return null;
     const text = this.sz.text(astPos(e), exprEnd(e));
     if (r.root.startsWith('G')) return { ...r, text, detached: true };
-    if (r.root === s.recvRoot && recv) return { key: recv.key + r.key.slice(r.root.length), root: recv.root, text, detached: true };
+    if (r.root === s.recvRoot && recv) return withHandoff(recv, { key: recv.key + r.key.slice(r.root.length), root: recv.root, text, detached: true });
     const i = s.paramRoots.indexOf(r.root);
     if (i >= 0 && e.Args[i]) {
       const a = this.pathOf(e.Args[i]!);
-      if (a && isReference(this.sz.index.underlying(this.typeOf(e.Args[i]!)))) return { key: a.key + r.key.slice(r.root.length), root: a.root, text, detached: true };
+      if (a && isReference(this.sz.index.underlying(this.typeOf(e.Args[i]!)))) return withHandoff(a, { key: a.key + r.key.slice(r.root.length), root: a.root, text, detached: true });
     }
     return null;
+  }
+
+  /**
+   * `p.Load()` of an atomic.Pointer or atomic.Value, `m.Load(k)` / `m.LoadOrStore(k, v)` of a
+   * sync.Map: the object stored there, which every goroutine that loads it shares (the
+   * atomic makes the load safe, not what the loaded pointer or map is then used for).
+   * Undefined when the call is none of these.
+   */
+  loadedPath(fun: ast.SelectorExpr, call: ast.CallExpr): Path | null | undefined {
+    const t = this.typeOf(fun.X);
+    const base = t.k === 'ptr' ? t.elem : t;
+    if (base.k !== 'named') return undefined;
+    const atomicHolder = base.pkg === 'sync/atomic' && (base.name === 'Pointer' || base.name === 'Value') && fun.Sel.Name === 'Load';
+    const syncMap = base.pkg === 'sync' && base.name === 'Map' && (fun.Sel.Name === 'Load' || fun.Sel.Name === 'LoadOrStore');
+    if (!atomicHolder && !syncMap) return undefined;
+    const holder = this.pathOf(fun.X);
+    if (!holder) return null;
+    return { key: holder.key + '.<load>', root: holder.root, text: this.sz.text(astPos(call), exprEnd(call)), detached: true };
   }
 
   // ---- function entry and exit
@@ -811,6 +914,7 @@ class FuncWalker {
         this.walkExpr(s.Chan);
         this.walkExpr(s.Value);
         this.sync('send', s.Chan, s);
+        this.handOver(s.Chan, s.Value);
         // `sem <- struct{}{}` on a channel of capacity 1 (or one we cannot see) is a lock.
         const v = unparen(s.Value);
         const token = (v.kind === 'CompositeLit' && v.Elts.length === 0) || v.kind === 'BasicLit' || (v.kind === 'Ident' && (v.Name === 'true' || v.Name === 'false'));
@@ -903,6 +1007,22 @@ class FuncWalker {
       default:
         break;
     }
+  }
+
+  /**
+   * `ch <- m` with m a local holding a map, pointer or slice: the receiver now shares
+   * what m refers to, so m's later uses name the channel's value (until m is reassigned).
+   */
+  private handOver(ch: ast.Expr, value: ast.Expr): void {
+    const x = unparen(value);
+    if (x.kind !== 'Ident') return;
+    const v = this.scope.lookup(x.Name);
+    if (!v || v.param || v.alias || v.closure || !this.ownRoots.has(v.root)) return;
+    const t = this.sz.index.underlying(v.type);
+    if (t.k !== 'map' && t.k !== 'ptr' && t.k !== 'slice') return;
+    const cp = this.pathOf(ch);
+    if (!cp) return;
+    v.alias = { key: cp.key + '.<sent>', root: cp.root, text: v.name, handoff: 'sent' };
   }
 
   private walkTypeSwitchAssign(a: ast.Stmt): void {
@@ -1065,13 +1185,18 @@ class FuncWalker {
     const from = this.locks;
     this.loops.push(loop);
     this.placeHere = null;
-    if (xt.k === 'chan') this.sync('recv', s.X, s);
+    // Each iteration receives a sent value; only the receive that ends the loop sees the close.
+    if (xt.k === 'chan') this.sync('recv', s.X, s, 'send');
     const [kt, vt] = rangeTypes(xt);
     if (s.Tok === Token.DEFINE) {
       const fresh = this.sz.perIterationLoopVars;
       if (s.Key && s.Key.kind === 'Ident') {
         const v = this.declare(s.Key, kt, { fresh });
         if (v && !fresh && v.tracked) this.access({ key: v.root, root: v.root, text: v.name }, true, s.Key, { type: kt });
+        if (v && xt.k === 'chan' && isReference(this.sz.index.underlying(kt))) {
+          const ch = this.pathOf(s.X);
+          if (ch) v.alias = receivedPath(ch, v.name);
+        }
       }
       if (s.Value && s.Value.kind === 'Ident') {
         const v = this.declare(s.Value, vt, { fresh });
@@ -1093,6 +1218,7 @@ class FuncWalker {
     this.placeHere = null;
     this.locks = lockSetIntersect(from, this.locks);
     this.terminated = false;
+    if (xt.k === 'chan') this.sync('recv', s.X, s, 'close');
     this.scope = saved;
   }
 
@@ -1147,11 +1273,17 @@ class FuncWalker {
         const value = s.Lhs.length === s.Rhs.length ? s.Rhs[i]! : null;
         if (existing) {
           // Redeclared in the same scope: an assignment.
+          this.sz.noteRebound(existing.root);
           if (value) this.describeValue(existing, value);
           if (existing.tracked) this.access({ key: existing.root, root: existing.root, text: l.Name }, true, l, { opNode: s, type: existing.type });
           return;
         }
-        this.declare(l, types[i] ?? UNKNOWN, { fresh: true, value });
+        const declared = this.declare(l, types[i] ?? UNKNOWN, { fresh: true, value });
+        if (declared && i === 0 && s.Lhs.length === 2 && r0 && r0.kind === 'CallExpr' && r0.Fun.kind === 'SelectorExpr') {
+          // `v, ok := m.Load(k)`: v holds the stored object.
+          const p = this.loadedPath(r0.Fun, r0);
+          if (p) declared.alias = p;
+        }
       });
       return;
     }
@@ -1192,6 +1324,7 @@ class FuncWalker {
       case 'Ident': {
         if (t.Name === '_') return;
         const v = this.lookupVar(t.Name);
+        if (v) this.sz.noteRebound(v.root);
         if (v && !v.tracked) return;
         if (v) {
           // Assigning the variable rebinds it (an alias stops naming the old location).
@@ -1229,7 +1362,7 @@ class FuncWalker {
       case 'StarExpr': {
         this.walkExpr(t.X);
         const p = this.pathOf(t.X);
-        if (p) this.access({ key: p.key + '.*', root: p.root, text: '*' + p.text }, true, t, { opNode });
+        if (p) this.access(withHandoff(p, { key: p.key + '.*', root: p.root, text: '*' + p.text }), true, t, { opNode });
         return;
       }
       default:
@@ -1374,7 +1507,7 @@ class FuncWalker {
         this.walkExpr(e.X);
         const p = this.pathOf(e.X);
         if (p && this.scope.lookup(unparen(e.X).kind === 'Ident' ? (unparen(e.X) as ast.Ident).Name : '')?.tracked)
-          this.access({ key: p.key + '.*', root: p.root, text: '*' + p.text }, false, e);
+          this.access(withHandoff(p, { key: p.key + '.*', root: p.root, text: '*' + p.text }), false, e);
         return;
       }
       case 'UnaryExpr':
@@ -1382,6 +1515,10 @@ class FuncWalker {
           // Taking an address reads nothing; the operand's base is still evaluated, as a
           // base only (&s.lock reads no more of the struct s than s.lock would).
           const x = unparen(e.X);
+          if (x.kind === 'Ident') {
+            const v = this.scope.lookup(x.Name);
+            if (v) this.sz.noteRebound(v.root);
+          }
           if (x.kind === 'SelectorExpr') this.walkExpr(x.X, false, true);
           else if (x.kind === 'IndexExpr') {
             this.walkExpr(x.X, false, true);
@@ -1439,7 +1576,7 @@ class FuncWalker {
     const base = t.k === 'ptr' ? t.elem : t;
     if (isSyncType(base, 'Mutex') || isSyncType(base, 'RWMutex') || base.k === 'unknown') return p;
     const emb = this.sz.index.embeddedExternal(t, (n) => n.pkg === 'sync' && (n.name === 'Mutex' || n.name === 'RWMutex'));
-    if (emb) return { key: p.key + '.' + emb.join('.'), root: p.root, text: p.text };
+    if (emb) return withHandoff(p, { key: p.key + '.' + emb.join('.'), root: p.root, text: p.text });
     return p;
   }
 
@@ -1670,7 +1807,7 @@ class FuncWalker {
     const local = this.sz.index.method(xt, name);
     if (local) {
       let recv = this.pathOf(fun.X);
-      if (recv && local.path.length > 0) recv = { key: recv.key + '.' + local.path.join('.'), root: recv.root, text: recv.text };
+      if (recv && local.path.length > 0) recv = withHandoff(recv, { key: recv.key + '.' + local.path.join('.'), root: recv.root, text: recv.text });
       this.walkMethodReceiver(fun.X);
       this.walkArgs(args, false);
       let recvType = xt;
@@ -1784,6 +1921,15 @@ class FuncWalker {
       this.walkArgs(args, true);
       return true;
     }
+    const unsynced = external ? UNSYNCED_STD_TYPES.get(`${base.pkg}.${base.name}`) : undefined;
+    if (unsynced) {
+      // A standard type documented as unsafe for concurrent use: its methods read or
+      // write the value's own state (bytes.Buffer's slice and offsets).
+      this.walkMethodReceiver(fun.X);
+      this.walkArgs(args, false);
+      this.access(this.pathOf(fun.X), !unsynced.test(name), fun.X, { opNode: call });
+      return true;
+    }
     return false;
   }
 
@@ -1812,7 +1958,7 @@ class FuncWalker {
       const m = this.sz.index.method(xt, u.Sel.Name);
       if (m) {
         let recv = this.pathOf(u.X);
-        if (recv && m.path.length > 0) recv = { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text };
+        if (recv && m.path.length > 0) recv = withHandoff(recv, { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text });
         this.inlineDecl(m.decl, recv, xt, []);
       }
     }
@@ -1846,7 +1992,7 @@ class FuncWalker {
       const m = this.sz.index.method(xt, fun.Sel.Name);
       if (m) {
         let recv = this.pathOf(fun.X);
-        if (recv && m.path.length > 0) recv = { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text };
+        if (recv && m.path.length > 0) recv = withHandoff(recv, { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text });
         let recvType = xt;
         for (const f of m.path) recvType = this.sz.index.field(recvType, f)?.type ?? UNKNOWN;
         const rt = receiverCopyType(m.decl, recvType);
@@ -1945,6 +2091,11 @@ class FuncWalker {
       return out;
     };
     const mapPath = (p: Path, mapOp: boolean): Path => {
+      const q = mapPathBare(p, mapOp);
+      if (p.handoff && q !== p) q.handoff = p.handoff;
+      return q;
+    };
+    const mapPathBare = (p: Path, mapOp: boolean): Path => {
       let sb = subst.get(p.root);
       // The parameter variable itself is the callee's own copy; what it points to is shared.
       if (sb && p.key === p.root && !mapOp) sb = { path: null, mapsOnly: true };
@@ -1960,7 +2111,7 @@ class FuncWalker {
         if (!f) fresh.set(slot, (f = (sb.path ? 'C' : '') + this.sz.newFreshRoot()));
         return { key: f + p.key.slice(p.root.length), root: f, text: p.text };
       }
-      return { key: sb.path.key + p.key.slice(p.root.length), root: sb.path.root, text: p.text };
+      return withHandoff(sb.path, { key: sb.path.key + p.key.slice(p.root.length), root: sb.path.root, text: p.text });
     };
     const substRoots = [...subst].map(([root, sb]) => ({ root, dotted: root + '.', sb }));
     const mapKey = (k: string | null): string | null => {
@@ -2036,7 +2187,9 @@ class FuncWalker {
           return a;
         }
         case 'sync':
-          return { k: 'sync', op: e.op, obj: mapKey(e.obj), cap: e.cap, pos: e.pos, seq: top ? this.seq++ : e.seq, place: top ? topPlace() : e.place };
+          const y: SyncEvent = { k: 'sync', op: e.op, obj: mapKey(e.obj), cap: e.cap, pos: e.pos, seq: top ? this.seq++ : e.seq, place: top ? topPlace() : e.place };
+          if (e.sees) y.sees = e.sees;
+          return y;
         case 'spawn': {
           const body: Event[] = [];
           for (const b of e.body) {
