@@ -1,0 +1,66 @@
+// Suggested fixes: the lock taken at the top of the method that forgot it, marked safe
+// only when nothing can hold it already and the method cannot take it again.
+package datarace
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Meter: a read-only method of a type guarded by an RWMutex gets RLock; it calls
+// nothing and no code here calls it, so the fix is safe.
+type Meter struct {
+	mu    sync.RWMutex
+	value int64
+	unit  string
+}
+
+func (g *Meter) Set(v int64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.value = v
+}
+
+func (g *Meter) Snapshot() int64 {
+	v := g.value // want `g.value without a lock races with the write g.value = v in \(\*Meter\).Set`
+	return v
+}
+
+// Describe calls fmt, which may call back into the Meter: unsafe.
+func (g *Meter) Describe() string {
+	return fmt.Sprintf("%d %s", g.value, g.unit) // want `g.value without a lock races with the write g.value = v in \(\*Meter\).Set`
+}
+
+// Ledger: Balance is called by Audit while Audit holds the lock, so locking in
+// Balance would deadlock Audit: the fix is offered but marked unsafe.
+type Ledger struct {
+	mu      sync.Mutex
+	balance int
+	audited bool
+}
+
+func (l *Ledger) Deposit(n int) {
+	l.mu.Lock()
+	l.balance += n
+	l.mu.Unlock()
+}
+
+func (l *Ledger) Balance() int {
+	return l.balance // want `l.balance without a lock races with the write l.balance \+= n in \(\*Ledger\).Deposit`
+}
+
+func (l *Ledger) Audit() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.audited = true
+	return l.Balance() >= 0
+}
+
+// Reset takes the lock for part of its body already: no fix (where the lock belongs
+// is for the reader to decide).
+func (l *Ledger) Reset() {
+	l.balance = 0 // want `l.balance = 0 without a lock races with the write l.balance \+= n in \(\*Ledger\).Deposit`
+	l.mu.Lock()
+	l.audited = false
+	l.mu.Unlock()
+}
