@@ -11,10 +11,13 @@ export function raceDiagnostic(r: Race): Diagnostic {
   const { a, b, actx, bctx } = r;
   const what = (x: typeof a) => (x.write ? 'the write' : 'the read');
   const where = b.fn === a.fn && bctx.describe !== actx.describe ? bctx.describe : `in ${b.fn}`;
-  const message =
-    a.pos === b.pos && a.end === b.end
+  const self = a.pos === b.pos && a.end === b.end;
+  const message = !self
+    ? `${a.op} ${describeLocks(a.locks)} races with ${what(b)} ${b.op} ${where}`
+    : actx.describe === bctx.describe
       ? `${a.op} ${describeLocks(a.locks)} races with itself: ${actx.describe.replace(/^in /, '').replace(/, which runs once per request$/, '')} runs more than once at the same time`
-      : `${a.op} ${describeLocks(a.locks)} races with ${what(b)} ${b.op} ${where}`;
+      : // One line reached from two goroutines (a method both call): name both.
+        `${a.op} ${describeLocks(a.locks)} races with itself: it runs ${actx.describe} and, at the same time, ${bctx.describe}`;
   const related: RelatedLocation[] = [
     { pos: b.pos, end: b.end, message: `${what(b)} ${b.op}, ${describeLocks(b.locks)}, ${bctx.describe}` },
   ];
