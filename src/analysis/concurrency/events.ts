@@ -27,6 +27,11 @@ export interface Path {
    * once, so only a sender's access pairs with a receiver's; two receivers got two values.
    */
   handoff?: 'sent' | 'recv';
+  /**
+   * For a received value: the receiving variable's own location. Accesses are recorded on
+   * both, so goroutines that share one received value still race with each other.
+   */
+  own?: Path;
 }
 
 export type LockMode = 'w' | 'r';

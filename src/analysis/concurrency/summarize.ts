@@ -352,6 +352,7 @@ function foldsIndexes(index: ast.Expr): boolean {
 /** A path derived from `base` (a field, element, or substitution) keeps its channel handoff tag. */
 function withHandoff(base: Path, p: Path): Path {
   if (base.handoff) p.handoff = base.handoff;
+  if (base.own && p.key.startsWith(base.key)) p.own = { key: base.own.key + p.key.slice(base.key.length), root: base.own.root, text: p.text };
   return p;
 }
 
@@ -461,6 +462,7 @@ class FuncWalker {
       place: this.place(),
     };
     this.push(ev);
+    if (path.own) this.push({ ...ev, path: path.own, seq: this.seq++ });
   }
 
   sync(op: SyncOp, obj: ast.Expr | null, node: ast.Node, sees?: 'send' | 'close'): void {
@@ -661,6 +663,7 @@ class FuncWalker {
           if (v.alias) {
             const p: Path = { key: v.alias.key, root: v.alias.root, text: e.Name, detached: true };
             if (v.alias.handoff) p.handoff = v.alias.handoff;
+            if (v.alias.handoff === 'recv') p.own = { key: v.root, root: v.root, text: e.Name };
             return p;
           }
           return { key: v.root, root: v.root, text: e.Name };
@@ -2092,7 +2095,10 @@ class FuncWalker {
     };
     const mapPath = (p: Path, mapOp: boolean): Path => {
       const q = mapPathBare(p, mapOp);
-      if (p.handoff && q !== p) q.handoff = p.handoff;
+      if (q !== p) {
+        if (p.handoff) q.handoff = p.handoff;
+        if (p.own) q.own = mapPathBare(p.own, mapOp);
+      }
       return q;
     };
     const mapPathBare = (p: Path, mapOp: boolean): Path => {
