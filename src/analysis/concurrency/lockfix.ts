@@ -154,9 +154,7 @@ export function lockFix(r: Race, model: ConcurrencyModel, src: FixSource): Sugge
   const indent = leadingWhitespace(text, astPos(first) - file.FileStart);
 
   // RLock is enough when the method writes nothing reachable from its receiver.
-  const summary = model.summaryOf(decl);
-  const writes = summary.events.some((e) => e.k === 'access' && e.write && summary.recvRoot !== null && e.path.root === summary.recvRoot);
-  const read = rw && !a.write && !writes;
+  const read = rw && !a.write && !mayWriteThroughReceiver(decl.Body, recv);
   const lock = `${recv}${lockSuffix}`;
   const [l, u] = read ? ['RLock', 'RUnlock'] : ['Lock', 'Unlock'];
   const edit: TextEdit = { pos: decl.Body.Lbrace + 1, end: decl.Body.Lbrace + 1, newText: `\n${indent}${lock}.${l}()\n${indent}defer ${lock}.${u}()` };
@@ -167,6 +165,39 @@ export function lockFix(r: Race, model: ConcurrencyModel, src: FixSource): Sugge
   const safe = mutexUnexported && neverCalledHere && !facts.escapingReceivers.has(typeName) && callsOnlyBuiltins;
   const fnName = `(*${typeName}).${decl.Name.Name}`;
   return { message: `Call ${lock}.${l}() at the top of ${fnName}, with a deferred ${u}`, safe, edits: [edit] };
+}
+
+/**
+ * Whether the body may write something reachable from the receiver: an assignment,
+ * ++/--, delete or clear on a path rooted at it, a method called through it (which may
+ * write), or the receiver handed to a call or stored (whatever gets it may write).
+ */
+function mayWriteThroughReceiver(body: ast.BlockStmt, recv: string): boolean {
+  const rooted = (e: ast.Expr): boolean => {
+    let x: ast.Expr = unparen(e);
+    for (;;) {
+      if (x.kind === 'SelectorExpr' || x.kind === 'IndexExpr' || x.kind === 'SliceExpr') x = unparen(x.X);
+      else if (x.kind === 'StarExpr') x = unparen(x.X);
+      else break;
+    }
+    return x.kind === 'Ident' && x.Name === recv;
+  };
+  let writes = false;
+  inspect(body, (n) => {
+    if (writes) return false;
+    if (n.kind === 'AssignStmt' && n.Tok !== Token.DEFINE && n.Lhs.some(rooted)) writes = true;
+    else if (n.kind === 'IncDecStmt' && rooted(n.X)) writes = true;
+    else if (n.kind === 'RangeStmt' && n.Tok === Token.ASSIGN && ((n.Key && rooted(n.Key)) || (n.Value && rooted(n.Value)))) writes = true;
+    else if (n.kind === 'CallExpr') {
+      const fun = unparen(n.Fun);
+      if (fun.kind === 'SelectorExpr' && rooted(fun.X)) writes = true;
+      if (fun.kind === 'Ident' && (fun.Name === 'delete' || fun.Name === 'clear') && n.Args[0] && rooted(n.Args[0])) writes = true;
+      if (n.Args.some((x) => rooted(x) && unparen(x).kind !== 'SelectorExpr' && unparen(x).kind !== 'IndexExpr')) writes = true;
+      if (n.Args.some((x) => { const u = unparen(x); return u.kind === 'UnaryExpr' && u.Op === Token.AND && rooted(u.X); })) writes = true;
+    } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND && rooted(n.X)) writes = true;
+    return true;
+  });
+  return writes;
 }
 
 function fieldPathType(model: ConcurrencyModel, file: ast.File, recvType: ast.Expr, fields: string[]): LType {
