@@ -1028,6 +1028,21 @@ class FuncWalker {
     v.alias = { key: cp.key + '.<sent>', root: cp.root, text: v.name, handoff: 'sent' };
   }
 
+  /**
+   * `h.cur.Store(cfg)` with cfg a local pointer, map or slice: every goroutine that loads
+   * the holder now shares what cfg refers to, so cfg's later uses name the stored object
+   * (until cfg is reassigned). Writes made before the store are published by it.
+   */
+  private publish(value: ast.Expr, holder: Path): void {
+    const x = unparen(value);
+    if (x.kind !== 'Ident') return;
+    const v = this.scope.lookup(x.Name);
+    if (!v || v.param || v.alias || v.closure || !this.ownRoots.has(v.root)) return;
+    const t = this.sz.index.underlying(v.type);
+    if (t.k !== 'map' && t.k !== 'ptr' && t.k !== 'slice') return;
+    v.alias = { key: holder.key + '.<load>', root: holder.root, text: v.name };
+  }
+
   private walkTypeSwitchAssign(a: ast.Stmt): void {
     if (a.kind === 'AssignStmt') {
       for (const r of a.Rhs) this.walkExpr(r);
@@ -1917,6 +1932,7 @@ class FuncWalker {
       for (const a of args) this.walkExpr(a);
       if (p) this.access(p, !/^Load$/.test(name), call, { atomic: true });
       if (name === 'Load' || name === 'Store' || name === 'Swap' || name === 'CompareAndSwap') this.sync(name === 'Load' ? 'recv' : 'send', fun.X, call);
+      if (p && (name === 'Store' || name === 'Swap') && (base.name === 'Pointer' || base.name === 'Value') && args[0]) this.publish(args[0], p);
       return true;
     }
     if (external && base.pkg === 'sync' && (base.name === 'Map' || base.name === 'Cond' || base.name === 'Pool')) {
