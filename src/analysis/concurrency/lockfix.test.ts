@@ -36,6 +36,8 @@ test('lock fixes: offered for the simple shape, safe only when provably deadlock
   assert.equal(byFunc.get('Balance')?.safe, false, 'Balance is called by Audit under the lock');
   assert.equal(byFunc.get('Balance')?.message, 'Call l.mu.Lock() at the top of (*Ledger).Balance, with a deferred Unlock');
   assert.equal(byFunc.get('Reset'), null, 'Reset already locks part of its body');
+  assert.equal(byFunc.get('Peer')?.safe, true, 'Peer returns early (the deferred unlock covers it) and calls nothing');
+  assert.equal(byFunc.get('Deadline')?.safe, false, 'Deadline calls time.Now');
 });
 
 test('lock fixes: the fixed package has no race left in the fixed methods', async () => {

@@ -64,42 +64,6 @@ func pollFlag() {
 	}
 }
 
-type Config struct {
-	mu      sync.Mutex
-	Timeout time.Duration
-	Retries int
-}
-
-func (c *Config) SetTimeout(d time.Duration) {
-	c.mu.Lock()
-	c.Timeout = d
-	c.mu.Unlock()
-}
-
-func (c *Config) Deadline() time.Time {
-	return time.Now().Add(c.Timeout) // want `c.Timeout without a lock races with the write c.Timeout = d in \(\*Config\).SetTimeout`
-}
-
-type Conn struct {
-	mu     sync.Mutex
-	closed bool
-	peer   *Conn
-}
-
-func (c *Conn) Close() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.closed = true
-	c.peer = nil
-}
-
-func (c *Conn) Peer() *Conn {
-	if c.closed { // want `c.closed without a lock races with the write c.closed = true`
-		return nil
-	}
-	return c.peer // want `c.peer without a lock races with the write c.peer = nil`
-}
-
 var lastRequest time.Time
 
 func track(w http.ResponseWriter, r *http.Request) {
