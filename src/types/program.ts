@@ -52,6 +52,8 @@ export interface ProgramOptions {
 export class Program {
   readonly fset = new FileSet();
   private entries = new Map<string, Entry>();
+  /** The entries of each package (one per variant that made it), for release. */
+  private entriesByPkg = new Map<Package, Entry>();
   /** Files parsed, for the benchmark's and the CLI's statistics. */
   filesParsed = 0;
 
@@ -98,6 +100,7 @@ export class Program {
     const pkg = new Package(path, name);
     e = { pkg, checker: null, source: sp, files, parseErrors: errors, collecting: true };
     this.entries.set(key, e);
+    this.entriesByPkg.set(pkg, e);
     const entry = e;
     const testVariant = variant !== 'lib' ? this.entry(sp, 'lib') : null;
     entry.checker = new Checker(pkg, files, (importPath, fromFile) => {
@@ -110,8 +113,22 @@ export class Program {
     return entry;
   }
 
+  /** Answers of importPackage by directory, then import path (every file of a package asks again). */
+  private imported = new Map<string, Map<string, Package | null>>();
+
   /** The package an import path denotes from a directory; null when it cannot be found. */
   importPackage(importPath: string, fromDir: string): Package | null {
+    let byPath = this.imported.get(fromDir);
+    if (byPath === undefined) this.imported.set(fromDir, (byPath = new Map()));
+    let pkg = byPath.get(importPath);
+    if (pkg === undefined) {
+      pkg = this.importUncached(importPath, fromDir);
+      byPath.set(importPath, pkg);
+    }
+    return pkg;
+  }
+
+  private importUncached(importPath: string, fromDir: string): Package | null {
     let sp: SourcePackage | null;
     try {
       sp = this.loader.resolveImport(importPath, fromDir);
@@ -164,7 +181,8 @@ export class Program {
    * importers): for runs over many packages that look at each package once.
    */
   release(cp: { pkg: Package }): void {
-    for (const e of this.entries.values()) if (e.pkg === cp.pkg && e.checker) e.checker.info = new Info();
+    const e = this.entriesByPkg.get(cp.pkg);
+    if (e?.checker) e.checker.info = new Info();
   }
 
   posString(p: number): string {
