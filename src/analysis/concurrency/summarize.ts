@@ -439,6 +439,11 @@ class FuncWalker {
 
   access(path: Path | null, write: boolean, node: ast.Node, o: { mapOp?: boolean; atomic?: boolean; opNode?: ast.Node; type?: LType; base?: boolean } = {}): void {
     if (!path) return;
+    // Nobody reads this function's events (see Summarizer.elideEventsOutside): count it.
+    if (!this.copiesEvents && this.copyAnyway === 0) {
+      this.push(ELIDED);
+      return;
+    }
     const opNode = o.opNode ?? node;
     const t = o.type ?? UNKNOWN;
     const u = this.sz.index.underlying(t);
@@ -472,6 +477,10 @@ class FuncWalker {
       const p = this.pathOf(obj);
       key = p ? p.key : null;
       cap = this.chanCap(obj);
+    }
+    if (!this.copiesEvents && this.copyAnyway === 0) {
+      this.push(ELIDED);
+      return;
     }
     const ev: SyncEvent = { k: 'sync', op, obj: key, cap, pos: astPos(node), seq: this.seq++, place: this.place() };
     if (sees) ev.sees = sees;
