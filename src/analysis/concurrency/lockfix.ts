@@ -12,9 +12,10 @@
 // when the method runs, and the method cannot try to take it again.
 //  - The mutex is an unexported field (code outside the package cannot lock it).
 //  - Inside the package, the method's name is mentioned nowhere but in its declaration
-//    (no call, no method value), and no method of the type lets its receiver go anywhere
-//    except as the base of a selector (so no callback, interface call or fmt printing
-//    reaches the method from a locked region).
+//    (no call, no method value), no method of the type lets its receiver go anywhere
+//    except as the base of a selector, and no function that locks a mutex field of that
+//    name lets the locked variable go elsewhere (so no callback, interface call or fmt
+//    printing reaches the method from a locked region).
 //  - The method calls nothing but builtins and conversions, and does no channel
 //    operation (blocking while holding the lock would change behaviour).
 // Everything else gets the same edit marked unsafe.
@@ -44,6 +45,12 @@ const BASIC_TYPES = new Set([
 interface PackageFacts {
   nameCount: Map<string, number>;
   escapingReceivers: Set<string>;
+  /**
+   * Mutex field names some function locks on a variable it also lets go elsewhere
+   * (`c.mu.Lock(); fmt.Println(c)`): whatever gets the variable may call back into a
+   * method while the lock is held.
+   */
+  escapingLockFields: Set<string>;
 }
 const factsCache = new WeakMap<readonly ast.File[], PackageFacts>();
 
@@ -52,11 +59,33 @@ function packageFacts(files: readonly ast.File[]): PackageFacts {
   if (done) return done;
   const nameCount = new Map<string, number>();
   const escapingReceivers = new Set<string>();
+  const escapingLockFields = new Set<string>();
   for (const f of files) {
     inspect(f, (n) => {
       if (n.kind === 'Ident') nameCount.set(n.Name, (nameCount.get(n.Name) ?? 0) + 1);
       return true;
     });
+    for (const d of f.Decls) {
+      if (d.kind !== 'FuncDecl' || !d.Body) continue;
+      // Variables whose mutex field this function locks, and variables it uses other
+      // than as the base of a selector.
+      const locked = new Map<string, string>();
+      const asBase = new Set<ast.Node>();
+      const escaping = new Set<string>();
+      inspect(d.Body, (n) => {
+        if (n.kind === 'CallExpr') {
+          const fun = unparen(n.Fun);
+          if (fun.kind === 'SelectorExpr' && (fun.Sel.Name === 'Lock' || fun.Sel.Name === 'RLock')) {
+            const m = unparen(fun.X);
+            if (m.kind === 'SelectorExpr' && m.X.kind === 'Ident') locked.set(m.X.Name, m.Sel.Name);
+          }
+        }
+        if (n.kind === 'SelectorExpr' && n.X.kind === 'Ident') asBase.add(n.X);
+        else if (n.kind === 'Ident' && !asBase.has(n)) escaping.add(n.Name);
+        return true;
+      });
+      for (const [v, field] of locked) if (escaping.has(v)) escapingLockFields.add(field);
+    }
     for (const d of f.Decls) {
       if (d.kind !== 'FuncDecl' || !d.Recv || !d.Body) continue;
       const recv = d.Recv.List[0];
@@ -72,7 +101,7 @@ function packageFacts(files: readonly ast.File[]): PackageFacts {
       });
     }
   }
-  const facts = { nameCount, escapingReceivers };
+  const facts = { nameCount, escapingReceivers, escapingLockFields };
   factsCache.set(files, facts);
   return facts;
 }
@@ -162,7 +191,8 @@ export function lockFix(r: Race, model: ConcurrencyModel, src: FixSource): Sugge
   const facts = packageFacts(src.files);
   const mutexUnexported = /^[a-z_]/.test(lockSuffix.slice(lockSuffix.lastIndexOf('.') + 1));
   const neverCalledHere = (facts.nameCount.get(decl.Name.Name) ?? 0) <= 1;
-  const safe = mutexUnexported && neverCalledHere && !facts.escapingReceivers.has(typeName) && callsOnlyBuiltins;
+  const lockField = lockSuffix.slice(lockSuffix.lastIndexOf('.') + 1);
+  const safe = mutexUnexported && neverCalledHere && !facts.escapingReceivers.has(typeName) && !facts.escapingLockFields.has(lockField) && callsOnlyBuiltins;
   const fnName = `(*${typeName}).${decl.Name.Name}`;
   return { message: `Call ${lock}.${l}() at the top of ${fnName}, with a deferred ${u}`, safe, edits: [edit] };
 }
