@@ -141,6 +141,8 @@ export interface FuncSummary {
   released: ReadonlySet<string>;
   /** The summary was cut short (size or depth bound): absence of events proves nothing. */
   truncated: boolean;
+  /** Some call was left out by the depth bound (a summary made deep in a call chain). */
+  depthCut?: boolean;
   /** Inlined events are placeholders: a summary nobody reads (Summarizer.elideEventsOutside). */
   eventsElided?: boolean;
   /** Roots of the function's own locals (declared functions only; literals share theirs). */

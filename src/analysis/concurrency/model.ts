@@ -141,8 +141,10 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   // Every declaration is summarised, in order: a summary depends on which callees were
   // summarised before it (memoised at depth 0) and which are walked again deeper.
   for (const d of decls) {
-    const s = sz.summaryOf(d);
-    if (!starters.has(d) || !s.events.some((e) => e.k === 'spawn')) continue;
+    sz.summaryOf(d);
+    if (!starters.has(d)) continue;
+    const s = sz.rootSummaryOf(d);
+    if (!s.events.some((e) => e.k === 'spawn')) continue;
     const root = makeThread(s.events, null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
     spawnRaces(root, report, sz);
   }
@@ -218,7 +220,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
 
 /** A method's events with its receiver renamed to the type's root, and the thread running them. */
 function methodThread(sz: Summarizer, typeName: string, d: ast.FuncDecl): { s: FuncSummary; norm: Event[]; t: Thread } {
-  const s = sz.summaryOf(d);
+  const s = sz.rootSummaryOf(d);
   const norm = s.recvRoot ? normalizeRoot(s.events, s.recvRoot, `R${typeName}`) : s.events;
   return { s, norm, t: makeThread(norm, null, null, true, { describe: `in ${s.name}`, startPos: null }, new Set(), sz) };
 }

@@ -164,16 +164,40 @@ export class Summarizer {
     const done = this.memo.get(decl);
     if (done) return done;
     if (this.inProgress.has(decl) || depth > this.maxDepth || !decl.Body) return emptySummary(this.funcName(decl), !decl.Body ? false : true);
+    const s = this.walk(decl, depth);
+    // A summary cut short by depth is not memoised: a shallower caller may do better.
+    if (depth === 0 || !s.truncated) {
+      this.memo.set(decl, s);
+      this.memoDepth.set(decl, depth);
+    }
+    return s;
+  }
+
+  private memoDepth = new Map<ast.FuncDecl, number>();
+  private rootMemo = new Map<ast.FuncDecl, FuncSummary>();
+
+  /**
+   * The summary of a function the model runs as a root (a spawner, an entry method): made
+   * at depth 0. The memoised one may have been made first deep in some call chain, where
+   * the depth bound left out its callees (Method without its call to unpack); callers
+   * keep inlining that one (the cost model), but a root gets its own full walk.
+   */
+  rootSummaryOf(decl: ast.FuncDecl): FuncSummary {
+    const s = this.summaryOf(decl);
+    if (!s.depthCut || (this.memoDepth.get(decl) ?? 0) === 0 || !decl.Body || this.inProgress.has(decl)) return s;
+    let r = this.rootMemo.get(decl);
+    if (!r) this.rootMemo.set(decl, (r = this.walk(decl, 0)));
+    return r;
+  }
+
+  private walk(decl: ast.FuncDecl, depth: number): FuncSummary {
     this.inProgress.add(decl);
     try {
       const file = this.src.fileAt(decl.Name.NamePos);
-      const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, trackedNames(decl.Body), typeParamNames(decl));
+      const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, trackedNames(decl.Body!), typeParamNames(decl));
       w.copiesEvents = this.readsEvents === null || this.readsEvents.has(decl);
-      w.onlyTrueNames = onlyTrueBools(decl.Body);
-      const s = w.walkDecl(decl);
-      // A summary cut short by depth is not memoised: a shallower caller may do better.
-      if (depth === 0 || !s.truncated) this.memo.set(decl, s);
-      return s;
+      w.onlyTrueNames = onlyTrueBools(decl.Body!);
+      return w.walkDecl(decl);
     } finally {
       this.inProgress.delete(decl);
     }
@@ -387,6 +411,8 @@ class FuncWalker {
   private released = new Set<string>();
   terminated = false;
   truncated = false;
+  /** A call was not inlined because of the depth bound. */
+  depthCut = false;
   /** False: nobody reads this function's events, so inlined events are counted, not copied. */
   copiesEvents = true;
   /** Local bools of the function that start false and are only ever set to true. */
@@ -744,7 +770,11 @@ class FuncWalker {
         if (recv && m.path.length > 0) recv = withHandoff(recv, { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text });
       }
     }
-    if (!decl || this.depth >= this.sz.maxDepth) return null;
+    if (!decl) return null;
+    if (this.depth >= this.sz.maxDepth) {
+      this.depthCut = true;
+      return null;
+    }
     const s = this.sz.summaryOf(decl, this.depth + 1);
     const r = s.result;
     if (!r) return null;
@@ -833,6 +863,7 @@ class FuncWalker {
       acquired,
       released: this.released,
       truncated: this.truncated,
+      ...(this.depthCut ? { depthCut: true } : {}),
       ...(this.copiesEvents ? {} : { eventsElided: true }),
       localRoots: this.outerScope ? undefined : new Set([...this.ownRoots, ...this.inlinedLocals].filter((r) => r !== recvRoot && !paramRoots.includes(r))),
       result: this.result,
@@ -1721,7 +1752,10 @@ class FuncWalker {
   }
 
   private inlineDecl(decl: ast.FuncDecl, recv: Path | null, recvType: LType | null, args: readonly ast.Expr[]): FuncSummary | undefined {
-    if (this.depth >= this.sz.maxDepth) return undefined;
+    if (this.depth >= this.sz.maxDepth) {
+      this.depthCut = true;
+      return undefined;
+    }
     recvType = receiverCopyType(decl, recvType);
     const s = this.sz.summaryOf(decl, this.depth + 1);
     this.inline(s, recv, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), recvType);
@@ -2070,6 +2104,7 @@ class FuncWalker {
       place: this.place(),
     };
     if (w.truncated) this.truncated = true;
+    if (w.depthCut) this.depthCut = true;
     this.push(ev);
   }
 
@@ -2082,6 +2117,7 @@ class FuncWalker {
    */
   inline(s: FuncSummary, recv: Path | null, args: (Path | null)[], argTypes: LType[], recvType: LType | null): void {
     if (s.truncated) this.truncated = true;
+    if (s.depthCut) this.depthCut = true;
     const subst = new Map<string, { path: Path | null; mapsOnly: boolean }>();
     const byValue = (t: LType | null): boolean => {
       if (!t) return false;
