@@ -806,7 +806,7 @@ export class Checker {
               this.iota = savedIota;
             }
           }
-          return { mode: Mode.Value, type: sig };
+          return valueOperand(sig);
         } finally {
           this.scope = s;
         }
@@ -902,11 +902,11 @@ export class Checker {
     if (obj instanceof TypeName) return sharedOperand(obj, Mode.TypeExpr);
     if (obj instanceof Func) {
       const t = obj.type;
-      if (t instanceof Signature && t.typeParams.length > 0) return { mode: Mode.Value, type: t };
+      if (t instanceof Signature && t.typeParams.length > 0) return valueOperand(t);
       return sharedOperand(obj, Mode.Value);
     }
     if (obj instanceof Builtin) return { mode: Mode.Builtin, type: Typ.Invalid, builtin: obj.builtin };
-    if (obj instanceof Nil) return { mode: Mode.Value, type: Typ.UntypedNil };
+    if (obj instanceof Nil) return valueOperand(Typ.UntypedNil);
     return invalidOp;
   }
 
@@ -979,7 +979,7 @@ export class Checker {
     } else {
       for (const el of e.Elts) this.expr(el.kind === 'KeyValueExpr' ? el.Value : el);
     }
-    return { mode: Mode.Value, type: typ };
+    return valueOperand(typ);
   }
 
   private countArrayElts(elts: ast.Expr[]): number {
@@ -1053,7 +1053,7 @@ export class Checker {
       params = [newParam(sig.recv?.pos ?? 0, sig.recv?.pkg ?? null, name, T), ...params];
       const ft = new Signature(null, new Tuple(params), sig.results, sig.variadic);
       this.info.recordSelection(e, { kind: SelectionKind.MethodExpr, recv: T, obj: m, index: r.index, indirect: r.indirect, type: ft });
-      return { mode: Mode.Value, type: ft };
+      return valueOperand(ft);
     }
     if (x.mode === Mode.Builtin || x.mode === Mode.NoValue) return invalidOp;
     let T = x.type;
@@ -1079,7 +1079,7 @@ export class Checker {
     this.info.recordSelection(e, { kind: SelectionKind.MethodVal, recv: T, obj: m, index: r.index, indirect: r.indirect, type: mv });
     void hasPtrRecv;
     T = mv;
-    return { mode: Mode.Value, type: T };
+    return valueOperand(T);
   }
 
   private indexExpr(e: ast.IndexExpr | ast.IndexListExpr, hint: Type | undefined): Operand {
@@ -1116,7 +1116,7 @@ export class Checker {
       }
       const inst = this.instantiateSig(sigT, targs);
       this.recordInstance(e.X, targs, inst);
-      return { mode: Mode.Value, type: inst };
+      return valueOperand(inst);
     }
     const idx = indices[0]!;
     const ix = this.expr(idx);
@@ -1124,12 +1124,12 @@ export class Checker {
     if (!(ut instanceof MapType) && isUntyped(ix.type)) this.convertUntyped(ix, Typ.Int, idx);
     void ut;
     if (x.mode === Mode.Constant && isString(x.type)) {
-      return { mode: Mode.Value, type: Typ.Byte };
+      return valueOperand(Typ.Byte);
     }
-    if (x.type instanceof TypeParam && isByteSequence(x.type)) return { mode: Mode.Value, type: Typ.Byte };
+    if (x.type instanceof TypeParam && isByteSequence(x.type)) return valueOperand(Typ.Byte);
     let u = x.type instanceof TypeParam ? coreString(x.type) : x.type.underlying();
     if (u === undefined) return invalidOp;
-    if (u instanceof Basic && (u.info & BasicInfo.IsString) !== 0) return { mode: Mode.Value, type: Typ.Byte };
+    if (u instanceof Basic && (u.info & BasicInfo.IsString) !== 0) return valueOperand(Typ.Byte);
     if (u instanceof Pointer) {
       const pu = u.elem.underlying();
       if (pu instanceof ArrayType) return { mode: Mode.Variable, type: pu.elem };
@@ -1169,19 +1169,19 @@ export class Checker {
       if (isUntyped(ix.type)) this.convertUntyped(ix, Typ.Int, i);
     }
     if (x.mode === Mode.Invalid) return invalidOp;
-    if (x.type instanceof TypeParam && isByteSequence(x.type)) return { mode: Mode.Value, type: x.type };
+    if (x.type instanceof TypeParam && isByteSequence(x.type)) return valueOperand(x.type);
     const u = coreString(x.type);
     if (u === undefined) return invalidOp;
     if (u instanceof Basic && (u.info & BasicInfo.IsString) !== 0) {
-      return { mode: Mode.Value, type: isUntyped(x.type) ? Typ.String : x.type };
+      return valueOperand(isUntyped(x.type) ? Typ.String : x.type);
     }
     if (u instanceof Pointer) {
       const pu = u.elem.underlying();
-      if (pu instanceof ArrayType) return { mode: Mode.Value, type: new Slice(pu.elem) };
+      if (pu instanceof ArrayType) return valueOperand(new Slice(pu.elem));
       return invalidOp;
     }
-    if (u instanceof ArrayType) return { mode: Mode.Value, type: new Slice(u.elem) };
-    if (u instanceof Slice) return { mode: Mode.Value, type: x.type };
+    if (u instanceof ArrayType) return valueOperand(new Slice(u.elem));
+    if (u instanceof Slice) return valueOperand(x.type);
     return invalidOp;
   }
 
@@ -1195,7 +1195,7 @@ export class Checker {
       }
       const x = inner.kind === 'CompositeLit' ? this.expr(e.X, h) : this.expr(e.X);
       if (x.mode === Mode.Invalid) return invalidOp;
-      return { mode: Mode.Value, type: new Pointer(x.type) };
+      return valueOperand(new Pointer(x.type));
     }
     if (e.Op === Token.ARROW) {
       const x = this.expr(e.X);
@@ -1217,7 +1217,7 @@ export class Checker {
     if (x.mode === Mode.Constant && x.value) {
       return { mode: Mode.Constant, type: x.type, value: constUnary(e.Op, x.value, x.type) };
     }
-    return { mode: Mode.Value, type: x.type };
+    return valueOperand(x.type);
   }
 
   private binary(e: ast.BinaryExpr, hint: Type | undefined): Operand {
@@ -1235,9 +1235,9 @@ export class Checker {
         // Non-constant shift of an untyped constant: the type comes from the context.
         const t = hint && isInteger(hint) ? hint : Typ.Int;
         this.convertUntyped(x, t, e.X);
-        return { mode: Mode.Value, type: t };
+        return valueOperand(t);
       }
-      return { mode: Mode.Value, type: x.type };
+      return valueOperand(x.type);
     }
     let x = this.expr(e.X, isComparison(op) ? undefined : hint);
     let y = this.expr(e.Y, isComparison(op) ? undefined : hint);
@@ -1259,7 +1259,7 @@ export class Checker {
       if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.value && y.value) {
         return { mode: Mode.Constant, type: Typ.UntypedBool, value: constCompare(op, x.value, y.value) };
       }
-      return { mode: Mode.Value, type: Typ.UntypedBool };
+      return valueOperand(Typ.UntypedBool);
     }
     let t = x.type;
     if (isUntyped(x.type) && isUntyped(y.type)) {
@@ -1271,7 +1271,7 @@ export class Checker {
       if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.value?.kind === 'bool' && y.value?.kind === 'bool') {
         return { mode: Mode.Constant, type: t, value: { kind: 'bool', v: op === Token.LAND ? x.value.v && y.value.v : x.value.v || y.value.v } };
       }
-      return { mode: Mode.Value, type: t };
+      return valueOperand(t);
     }
     if (x.mode === Mode.Constant && y.mode === Mode.Constant && x.value && y.value) {
       if (op === Token.QUO && t === Typ.UntypedInt && x.value.kind === 'int' && y.value.kind === 'int') {
@@ -1279,7 +1279,7 @@ export class Checker {
       }
       return { mode: Mode.Constant, type: t, value: constBinary(op, x.value, y.value, t) };
     }
-    return { mode: Mode.Value, type: t };
+    return valueOperand(t);
   }
 
   /** Gives an untyped operand (and its recorded sub-expressions) a type, as go/types updateExprType does. */
@@ -1373,7 +1373,7 @@ export class Checker {
         if (final !== x.type) this.updateExprType(arg, final);
       }
       if (constant) return { mode: Mode.Constant, type: T, value: convertConst(x.value, T) };
-      return { mode: Mode.Value, type: T };
+      return valueOperand(T);
     }
     if (f.mode === Mode.Builtin) return this.builtin(e, f.builtin!, hint);
     const sigOrNot = coreType(f.type);
@@ -1399,7 +1399,7 @@ export class Checker {
       const a = this.expr(e.Args[0]!, generic ? undefined : paramFor(0));
       if (a.type instanceof Tuple) {
         a.type.vars.forEach((v) => {
-          args.push({ mode: Mode.Value, type: v.type });
+          args.push(valueOperand(v.type));
           argExprs.push(null);
         });
       } else {
@@ -1442,8 +1442,8 @@ export class Checker {
     if (!generic) this.instantiateFuncArgs(sig, args, argExprs);
     const res = sig.results;
     if (res.vars.length === 0) return { mode: Mode.NoValue, type: res };
-    if (res.vars.length === 1) return { mode: Mode.Value, type: res.vars[0]!.type };
-    return { mode: Mode.Value, type: res };
+    if (res.vars.length === 1) return valueOperand(res.vars[0]!.type);
+    return valueOperand(res);
   }
 
   /** Generic functions passed as arguments (slices.SortFunc(x, slices.Compare)) are instantiated from the parameter's type. */
@@ -1455,7 +1455,7 @@ export class Checker {
       const ps = coreType(pt);
       if (!(ps instanceof Signature)) return;
       // Infer as if the parameter's own parameters were the arguments (constraint inference included).
-      const pseudo: Operand[] = ps.params.vars.map((v) => ({ mode: Mode.Value, type: v.type }));
+      const pseudo: Operand[] = ps.params.vars.map((v) => (valueOperand(v.type)));
       const targs = this.infer(at, [], pseudo, [], false);
       if (targs.some((t) => t === Typ.Invalid)) return;
       const inst = this.instantiateSig(at, targs);
@@ -1543,7 +1543,7 @@ export class Checker {
         const arr = u instanceof Pointer ? u.elem.underlying() : u;
         if (arr instanceof ArrayType && arr.len >= 0 && !containsCallOrRecv(args[0]!)) return { mode: Mode.Constant, type: Typ.Int, value: { kind: 'int', v: BigInt(arr.len) } };
         sig(Typ.Int, x.type);
-        return { mode: Mode.Value, type: Typ.Int };
+        return valueOperand(Typ.Int);
       }
       case 'append': {
         const s0 = argN(0, hint);
@@ -1560,7 +1560,7 @@ export class Checker {
             const t = isUntyped(y.type) ? defaultType(y.type) : y.type;
             const s = new Signature(null, new Tuple([new Var(0, null, '', S), new Var(0, null, '', t)]), new Tuple([new Var(0, null, '', S)]), true);
             this.recordBuiltinType(e.Fun, s);
-            return { mode: Mode.Value, type: S };
+            return valueOperand(S);
           }
         } else {
           for (let i = 1; i < args.length; i++) {
@@ -1570,7 +1570,7 @@ export class Checker {
         }
         const s = new Signature(null, new Tuple([new Var(0, null, '', S), new Var(0, null, '', new Slice(elem))]), new Tuple([new Var(0, null, '', S)]), true);
         this.recordBuiltinType(e.Fun, s);
-        return { mode: Mode.Value, type: S };
+        return valueOperand(S);
       }
       case 'make': {
         const t = args[0] ? this.typExpr(args[0]) : Typ.Invalid;
@@ -1581,7 +1581,7 @@ export class Checker {
         }
         if (t === Typ.Invalid) return invalidOp;
         sig(t, ...types);
-        return { mode: Mode.Value, type: t };
+        return valueOperand(t);
       }
       case 'new': {
         // Go 1.26: new(expr) as well as new(T).
@@ -1590,7 +1590,7 @@ export class Checker {
         const T = x.mode === Mode.TypeExpr ? x.type : isUntyped(x.type) ? untypedTo(x, 0, defaultType(x.type)).type : x.type;
         const p = new Pointer(T);
         sig(p, T);
-        return { mode: Mode.Value, type: p };
+        return valueOperand(p);
       }
       case 'delete': {
         const m = argN(0);
@@ -1629,11 +1629,11 @@ export class Checker {
         const d = argN(0);
         const s = argN(1);
         sig(Typ.Int, d.type, isUntyped(s.type) ? defaultType(s.type) : s.type);
-        return { mode: Mode.Value, type: Typ.Int };
+        return valueOperand(Typ.Int);
       }
       case 'recover':
         sig(emptyInterface);
-        return { mode: Mode.Value, type: emptyInterface };
+        return valueOperand(emptyInterface);
       case 'complex': {
         const x = argN(0);
         const y = argN(1);
@@ -1679,7 +1679,7 @@ export class Checker {
         }
         xs.forEach((x, i) => untypedTo(x, i, t));
         sig(t, ...xs.map(() => t));
-        return { mode: Mode.Value, type: t };
+        return valueOperand(t);
       }
       case 'Sizeof':
       case 'Alignof': {
@@ -1689,7 +1689,7 @@ export class Checker {
         if (mentionsTypeParam(t)) {
           // Not a constant for generic types: go/types records a signature then.
           sig(Typ.Uintptr, t);
-          return { mode: Mode.Value, type: Typ.Uintptr };
+          return valueOperand(Typ.Uintptr);
         }
         const v = id === 'Sizeof' ? sizeof(t) : alignof(t);
         return { mode: Mode.Constant, type: Typ.Uintptr, value: v < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(v) } };
@@ -1710,7 +1710,7 @@ export class Checker {
         const n = argN(1);
         const nt = untypedTo(n, 1, Typ.Int).type;
         sig(Typ.UnsafePointer, p.type, nt);
-        return { mode: Mode.Value, type: Typ.UnsafePointer };
+        return valueOperand(Typ.UnsafePointer);
       }
       case 'Slice': {
         const p = argN(0);
@@ -1720,7 +1720,7 @@ export class Checker {
         if (!(u instanceof Pointer)) return invalidOp;
         const res = new Slice(u.elem);
         sig(res, p.type, nt);
-        return { mode: Mode.Value, type: res };
+        return valueOperand(res);
       }
       case 'SliceData': {
         const s = argN(0);
@@ -1728,7 +1728,7 @@ export class Checker {
         if (!(u instanceof Slice)) return invalidOp;
         const res = new Pointer(u.elem);
         sig(res, s.type);
-        return { mode: Mode.Value, type: res };
+        return valueOperand(res);
       }
       case 'String': {
         const p = argN(0);
@@ -1736,14 +1736,14 @@ export class Checker {
         const nt = untypedTo(n, 1, Typ.Int).type;
         void p;
         sig(Typ.String, new Pointer(Typ.Byte), nt);
-        return { mode: Mode.Value, type: Typ.String };
+        return valueOperand(Typ.String);
       }
       case 'StringData': {
         const s = argN(0);
         const st = untypedTo(s, 0, Typ.String).type;
         const res = new Pointer(Typ.Byte);
         sig(res, st);
-        return { mode: Mode.Value, type: res };
+        return valueOperand(res);
       }
     }
     return invalidOp;
@@ -2061,7 +2061,7 @@ export class Checker {
           if (te.kind === 'Ident' && te.Name === 'nil') {
             const o = this.lookup('nil');
             if (o) this.info.recordUse(te, o);
-            this.record(te, { mode: Mode.Value, type: Typ.UntypedNil });
+            this.record(te, valueOperand(Typ.UntypedNil));
             types.push(Typ.UntypedNil);
           } else types.push(this.typExpr(te));
         }
@@ -2146,6 +2146,13 @@ export class Checker {
 }
 
 // ---------------------------------------------------------------------------- helpers
+
+/** The shared operand of a value of type t (Type.valueOperand). */
+function valueOperand(t: Type): Operand {
+  let op = t.valueOperand as Operand | undefined;
+  if (op === undefined) t.valueOperand = op = { mode: Mode.Value, type: t };
+  return op;
+}
 
 function sharedOperand(obj: TObject, mode: Mode): Operand {
   const t = obj.type;

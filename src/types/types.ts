@@ -21,6 +21,15 @@ export const enum BasicInfo {
 }
 
 export abstract class Type {
+  /**
+   * The checker's operand for a value of this type, shared by every expression that
+   * yields one (operands are never changed once made): one fewer object per call,
+   * selector or operation.
+   */
+  declare valueOperand: { mode: number; type: Type } | undefined;
+  constructor() {
+    this.valueOperand = undefined;
+  }
   /** The underlying type (go/types Type.Underlying). */
   underlying(): Type {
     return this;
