@@ -26,6 +26,19 @@ export interface ModuleInfo {
   dir: string;
 }
 
+/** An imported package's parsed files (positions in the unit's FileSet), for analyses that follow calls across packages. */
+export interface ImportedPackage {
+  readonly importPath: string;
+  readonly name: string;
+  readonly dir: string;
+  readonly goVersion: string;
+  readonly module: ModuleInfo | null;
+  readonly inGoroot: boolean;
+  readonly files: readonly File[];
+  source(file: File): Uint8Array;
+  fileAt(pos: Pos): File | undefined;
+}
+
 export interface PackageUnit {
   /** "example.com/app/cache"; for an external test package, "…/cache_test". */
   readonly importPath: string;
@@ -55,6 +68,12 @@ export interface PackageUnit {
    * they cannot know rather than guess.
    */
   readonly types: PackageTypes | undefined;
+  /**
+   * The package an import path names, as seen from directory `fromDir` (the unit's own
+   * directory or an imported package's), parsed but not checked; null when it cannot be
+   * found or the unit was built without a program (syntax-only runs).
+   */
+  imported(importPath: string, fromDir: string): ImportedPackage | null;
 }
 
 /** Builds a PackageUnit from parsed files; `types` is a thunk evaluated at most once. */
@@ -68,6 +87,7 @@ export function makePackageUnit(init: {
   /** `src` may be left out: it is then read from disk on first use. */
   files: { name: string; ast: File; src?: Uint8Array; isTest: boolean }[];
   types?: () => PackageTypes | undefined;
+  imported?: (importPath: string, fromDir: string) => ImportedPackage | null;
 }): PackageUnit {
   const sorted = [...init.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files = sorted.map((f) => f.ast);
@@ -102,6 +122,7 @@ export function makePackageUnit(init: {
       for (const f of files) if (f.FileStart <= pos && pos <= f.FileEnd) return f;
       return undefined;
     },
+    imported: init.imported ?? (() => null),
     get types() {
       if (!typesDone) {
         typesDone = true;

@@ -13,7 +13,8 @@ import { FileSet } from '../syntax/position.js';
 import type { Program } from '../types/program.js';
 import { parseOne } from './frontend.js';
 import type { RunError } from './findings.js';
-import { makePackageUnit, type PackageUnit } from './pass.js';
+import { makePackageUnit, type ImportedPackage, type PackageUnit } from './pass.js';
+import { readFileSync } from 'node:fs';
 
 export interface Job {
   source: SourcePackage;
@@ -120,8 +121,62 @@ export function buildJobTyped(job: Job, program: Program, errors: RunError[]): B
             return undefined;
           }
         },
+        imported: (path, fromDir) => importedFrom(program, path, fromDir),
       }),
     );
   }
   return built;
+}
+
+/**
+ * Imported packages as the Program parsed them, one object per package directory and
+ * Program (so analyses can memoise by identity); sources are read on first use.
+ */
+const importedByProgram = new WeakMap<Program, Map<string, ImportedPackage | null>>();
+
+function importedFrom(program: Program, importPath: string, fromDir: string): ImportedPackage | null {
+  let byKey = importedByProgram.get(program);
+  if (!byKey) importedByProgram.set(program, (byKey = new Map()));
+  const key = `${importPath}\u0000${fromDir}`;
+  if (byKey.has(key)) return byKey.get(key)!;
+  const syn = program.syntaxOf(importPath, fromDir);
+  let out: ImportedPackage | null = null;
+  if (syn && !syn.source.stub) {
+    const sp = syn.source;
+    const dirKey = `\u0001${sp.dir}`;
+    out = byKey.get(dirKey) ?? null;
+    if (!out) {
+      const files = syn.files.map((f) => f.file);
+      const names = new Map(syn.files.map((f) => [f.file, f.name]));
+      const sources = new Map<File, Uint8Array>();
+      out = {
+        importPath: sp.importPath,
+        name: sp.name,
+        dir: sp.dir,
+        goVersion: sp.goVersion,
+        module: moduleOf(sp),
+        inGoroot: sp.standard,
+        files,
+        source(file) {
+          let b = sources.get(file);
+          if (!b) {
+            try {
+              b = readFileSync(names.get(file) ?? '');
+            } catch {
+              b = new Uint8Array();
+            }
+            sources.set(file, b);
+          }
+          return b;
+        },
+        fileAt(pos) {
+          for (const f of files) if (f.FileStart <= pos && pos <= f.FileEnd) return f;
+          return undefined;
+        },
+      };
+      byKey.set(dirKey, out);
+    }
+  }
+  byKey.set(key, out);
+  return out;
 }
