@@ -3,6 +3,7 @@
 
 import type { Analysis, AnalysisPass } from '../check.js';
 import { type ConcurrencyModel, buildModel } from './model.js';
+import { importedCode } from './crosspkg.js';
 
 export type { ConcurrencyModel, Race, AccessContext, FieldAccess } from './model.js';
 export type { AccessEvent, FuncSummary, LockSet } from './events.js';
@@ -13,14 +14,16 @@ export const concurrencyAnalysis: Analysis<ConcurrencyModel> = {
   requires: [],
   run(pass: AnalysisPass): ConcurrencyModel {
     const pkg = pass.pkg;
+    const line = (p: number) => pkg.fset.position(p).line;
     return buildModel(
       pkg.files,
       {
         source: (f) => pkg.source(f),
         fileAt: (p) => pkg.fileAt(p),
-        line: (p) => pkg.fset.position(p).line,
+        line,
       },
       pkg.goVersion,
+      { imports: importedCode((path, fromDir) => pkg.imported(path, fromDir), pkg, line) },
     );
   },
 };

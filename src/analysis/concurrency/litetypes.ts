@@ -1,8 +1,11 @@
 // A small syntactic type model for the concurrency analyses: enough to tell a map
 // from a slice, a sync.Mutex from a user type, and to follow fields through
-// embedding within one package. It never guesses: anything it cannot see (types
-// from other packages, type parameters, interfaces) is `unknown`, and the race
-// engine stays quiet about what it cannot type.
+// embedding. Types of imported packages are read from their declarations on first
+// use when the index has a resolver for them (packages whose code the engine may
+// follow: see crosspkg.ts); a type from one of them is `named` with that package's
+// import path, never `pkg: ''`. It never guesses: anything it cannot see (types from
+// other packages without a resolver, type parameters, interfaces) is `unknown` or an
+// opaque named type, and the race engine stays quiet about what it cannot type.
 
 import type * as ast from '../../syntax/ast.js';
 
@@ -32,8 +35,21 @@ const BASIC = new Set([
   'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128', 'error', 'any',
 ]);
 
+/**
+ * Packages whose types stay opaque names even when their source is at hand: the
+ * synchronisation primitives and the runtime, which the engine models by their
+ * documented meaning (sync.Mutex is a lock, not a struct of two integers).
+ */
+export const OPAQUE_PACKAGES: ReadonlySet<string> = new Set(['sync', 'sync/atomic', 'internal/sync', 'unsafe', 'runtime', 'internal/race', 'reflect', 'time']);
+
+/** The index of an imported package, by import path as written in this package's files. */
+export type IndexResolver = (importPath: string) => PackageIndex | undefined;
+
 /** The package-level declarations of one package, indexed by name. */
 export class PackageIndex {
+  /** Imported packages whose declarations may be read (undefined: none). */
+  resolveImport: IndexResolver | undefined;
+  private foreignCache = new Map<string, LType>();
   readonly types = new Map<string, ast.TypeSpec>();
   readonly funcs = new Map<string, ast.FuncDecl>();
   /** Receiver base type name -> method name -> declaration. */
@@ -142,8 +158,38 @@ export class PackageIndex {
     }
   }
 
-  /** The underlying type of t, following local named types (at most a few hops). */
+  /**
+   * The underlying type of t, following local named types (at most a few hops) and
+   * named types of packages the resolver knows; other imported names stay as they are.
+   */
   underlying(t: LType): LType {
+    const u = this.localUnderlying(t);
+    return u.k === 'named' && u.pkg !== '' && this.resolveImport ? this.foreignUnderlying(u) : u;
+  }
+
+  /** An imported named type's underlying type, with the other package's own names qualified by its path. */
+  private foreignUnderlying(t: { k: 'named'; pkg: string; name: string }): LType {
+    if (OPAQUE_PACKAGES.has(t.pkg)) return t;
+    const key = t.pkg + '\u0000' + t.name;
+    const done = this.foreignCache.get(key);
+    if (done) return done;
+    this.foreignCache.set(key, t); // recursion guard
+    const other = this.resolveImport!(t.pkg);
+    let u: LType = t;
+    if (other && other !== this && other.types.has(t.name)) {
+      const ou = other.underlying({ k: 'named', pkg: '', name: t.name });
+      if (ou.k !== 'unknown' && ou.k !== 'named') u = qualify(ou, t.pkg);
+    }
+    this.foreignCache.set(key, u);
+    return u;
+  }
+
+  /** The type a declaration of the package gives, seen from an importer (names qualified by `asPath`). */
+  static qualified(t: LType, asPath: string): LType {
+    return qualify(t, asPath);
+  }
+
+  private localUnderlying(t: LType): LType {
     for (let i = 0; i < 8 && t.k === 'named' && t.pkg === ''; i++) {
       const cached = this.underlyingCache.get(t.name);
       if (cached) return cached;
@@ -290,6 +336,28 @@ function embeddedName(t: ast.Expr | null): string {
     else return '?';
   }
   return '?';
+}
+
+/** t with the package-local names (`pkg: ''`) of the package at `path` named by that path. */
+function qualify(t: LType, path: string): LType {
+  switch (t.k) {
+    case 'named':
+      return t.pkg === '' ? { k: 'named', pkg: path, name: t.name } : t;
+    case 'ptr':
+      return { k: 'ptr', elem: qualify(t.elem, path) };
+    case 'map':
+      return { k: 'map', key: qualify(t.key, path), val: qualify(t.val, path) };
+    case 'slice':
+    case 'array':
+    case 'chan':
+      return { k: t.k, elem: qualify(t.elem, path) };
+    case 'struct':
+      return { k: 'struct', fields: t.fields.map((f) => ({ name: f.name, type: qualify(f.type, path), embedded: f.embedded })) };
+    case 'func':
+      return { k: 'func', params: t.params.map((p) => qualify(p, path)), results: t.results.map((r) => qualify(r, path)) };
+    default:
+      return t;
+  }
 }
 
 function fieldTypes(fl: ast.FieldList | null, f: (e: ast.Expr | null) => LType): LType[] {

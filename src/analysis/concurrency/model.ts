@@ -15,7 +15,8 @@ import {
   type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, delivers,
 } from './events.js';
 import { receiverBaseName } from './litetypes.js';
-import { type SourceAccess, Summarizer } from './summarize.js';
+import { type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
+import { startsInImportedPackage } from './crosspkg.js';
 
 /** Where an access runs, for messages. */
 export interface AccessContext {
@@ -66,10 +67,12 @@ interface Thread {
 export interface ModelOptions {
   /** Keep every summary's events, not only those the model reads (for tests comparing the two). */
   keepAllEvents?: boolean;
+  /** Imported packages whose code calls may follow (see crosspkg.ts). */
+  imports?: ImportedCode;
 }
 
 export function buildModel(files: readonly ast.File[], src: SourceAccess, goVersion: string, opts: ModelOptions = {}): ConcurrencyModel {
-  const sz = new Summarizer(files, src, { goVersion });
+  const sz = new Summarizer(files, src, { goVersion, imports: opts.imports });
   const idx = sz.index;
   const races: Race[] = [];
   // One finding per location and pair of lines: `out = append(out, x)` reads and writes
@@ -132,7 +135,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
       if (handler || entry) roles.set(d, { typeName, handler, entry });
     }
   }
-  const graph = nameGraph(decls);
+  const graph = nameGraph(decls, opts.imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined);
   const starters = mayStartGoroutines(decls, graph);
   // The summaries the model reads, and every declaration they name (what they inline).
   if (!opts.keepAllEvents) sz.elideEventsOutside(reach([...starters, ...roles.keys()], graph.names));
@@ -182,7 +185,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   let full: Summarizer | undefined;
   const fullSummarizer = (): Summarizer => {
     if (!full) {
-      full = new Summarizer(files, src, { goVersion });
+      full = new Summarizer(files, src, { goVersion, imports: opts.imports });
       for (const d of decls) full.summaryOf(d);
     }
     return full;
@@ -238,7 +241,8 @@ interface NameGraph {
   starting: ast.FuncDecl[];
 }
 
-function nameGraph(decls: readonly ast.FuncDecl[]): NameGraph {
+/** `startsElsewhere`: a call that may start a goroutine inside another package (crosspkg.ts). */
+export function nameGraph(decls: readonly ast.FuncDecl[], startsElsewhere?: (d: ast.FuncDecl, call: ast.CallExpr) => boolean): NameGraph {
   const byName = new Map<string, ast.FuncDecl[]>();
   for (const d of decls) {
     let l = byName.get(d.Name.Name);
@@ -267,7 +271,7 @@ function nameGraph(decls: readonly ast.FuncDecl[]): NameGraph {
       else if (n.kind === 'CallExpr') {
         const f = n.Fun.kind === 'ParenExpr' ? ast.unparen(n.Fun) : n.Fun;
         const name = f.kind === 'Ident' ? f.Name : f.kind === 'SelectorExpr' ? f.Sel.Name : '';
-        if (STARTING_CALLS.has(name)) starts = true;
+        if (STARTING_CALLS.has(name) || (startsElsewhere !== undefined && f.kind === 'SelectorExpr' && startsElsewhere(d, n))) starts = true;
       }
       return true;
     });

@@ -12,6 +12,7 @@ import {
   type SpawnEvent, type SyncEvent, type SyncOp, NO_LOCKS, lockSetIntersect, lockSetUnion,
 } from './events.js';
 import { type LType, PackageIndex, UNKNOWN, isReference, isSyncType, receiverBaseName } from './litetypes.js';
+import { crossCallee, importedGlobalPath, importedMemberType } from './crosspkg.js';
 
 export interface SourceAccess {
   source(file: ast.File): Uint8Array;
@@ -81,9 +82,21 @@ const UNSYNCED_STD_TYPES = new Map<string, RegExp>([
 
 const FMT_READERS = /^(Print|Println|Printf|Sprint|Sprintln|Sprintf|Fprint|Fprintln|Fprintf|Errorf|Append|Appendf|Appendln|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$/;
 
+/** Imported packages whose code the engine follows (see crosspkg.ts). */
+export interface ImportedCode {
+  /** The summarizer of the package an import path (as written in this package) names, when calls into it are followed. */
+  summarizer(importPath: string): Summarizer | undefined;
+}
+
 export interface SummarizerOptions {
   /** "1.22": loop variables are per iteration from 1.22 on. "" = assume the newest. */
   goVersion: string;
+  imports?: ImportedCode;
+  /**
+   * Set for an imported package's summarizer: keeps its fresh roots, loop ids and
+   * package variables apart from every other package's once summaries are inlined.
+   */
+  tag?: { id: number; packageName: string };
   maxDepth?: number;
   maxEvents?: number;
 }
@@ -118,13 +131,39 @@ export class Summarizer {
     this.perIterationLoopVars = !m || Number(m[1]) >= 22;
     this.maxDepth = opts.maxDepth ?? 5;
     this.maxEvents = opts.maxEvents ?? 4000;
+    this.imports = opts.imports;
+    if (this.imports) {
+      const imports = this.imports;
+      this.index.resolveImport = (p) => imports.summarizer(p)?.index;
+    }
+    if (opts.tag) {
+      this.freshPrefix = `F${opts.tag.id}x`;
+      this.loopIds = opts.tag.id * 2 ** 32;
+      this.globalSuffix = `@${opts.tag.id}`;
+      this.displayPrefix = opts.tag.packageName + '.';
+    }
+  }
+
+  readonly imports: ImportedCode | undefined;
+  private freshPrefix = 'F';
+  private globalSuffix = '';
+  private displayPrefix = '';
+
+  /** The summarizer of an imported package whose code is followed, if any. */
+  imported(importPath: string): Summarizer | undefined {
+    return this.imports?.summarizer(importPath);
+  }
+
+  /** Root key of a package variable: `G<name>`, qualified for an imported package's. */
+  globalKey(name: string): string {
+    return `G${name}${this.globalSuffix}`;
   }
 
   newLoopId(): number {
     return ++this.loopIds;
   }
   newFreshRoot(): string {
-    return `F${++this.freshIds}`;
+    return `${this.freshPrefix}${++this.freshIds}`;
   }
 
   /** Source text of [pos, end), on one line, shortened. */
@@ -142,11 +181,11 @@ export class Summarizer {
 
   /** Display name of a function declaration: "(*Cache).Put", "main". */
   funcName(d: ast.FuncDecl): string {
-    if (!d.Recv || d.Recv.List.length === 0) return d.Name.Name;
+    if (!d.Recv || d.Recv.List.length === 0) return this.displayPrefix + d.Name.Name;
     const t = d.Recv.List[0]!.Type;
     const base = receiverBaseName(t);
     const ptr = t?.kind === 'StarExpr';
-    return ptr ? `(*${base}).${d.Name.Name}` : `${base}.${d.Name.Name}`;
+    return ptr ? `(*${this.displayPrefix}${base}).${d.Name.Name}` : `${this.displayPrefix}${base}.${d.Name.Name}`;
   }
 
   /**
@@ -604,7 +643,8 @@ class FuncWalker {
       case 'FuncLit':
         return this.typeExpr(e.Type);
       case 'SelectorExpr': {
-        if (this.importPath(e.X) !== undefined) return UNKNOWN;
+        const ip = this.importPath(e.X);
+        if (ip !== undefined) return importedMemberType(this.sz, ip, e.Sel.Name);
         const xt = this.typeOf(e.X);
         const f = idx.field(xt, e.Sel.Name);
         if (f) return f.type;
@@ -675,7 +715,9 @@ class FuncWalker {
       const p = this.importPath(fun.X);
       if (p !== undefined) {
         if (/(^|\/)errgroup$/.test(p) && fun.Sel.Name === 'WithContext') return [{ k: 'ptr', elem: { k: 'named', pkg: p, name: 'Group' } }, UNKNOWN];
-        return [];
+        if (this.sz.imported(p)?.index.types.has(fun.Sel.Name)) return [{ k: 'named', pkg: p, name: fun.Sel.Name }];
+        const ft = importedMemberType(this.sz, p, fun.Sel.Name);
+        return ft.k === 'func' ? ft.results : [];
       }
       const rt = this.typeOf(fun.X);
       const rb = rt.k === 'ptr' ? rt.elem : rt;
@@ -703,7 +745,10 @@ class FuncWalker {
           }
           return { key: v.root, root: v.root, text: e.Name };
         }
-        if (this.sz.index.globals.has(e.Name)) return { key: `G${e.Name}`, root: `G${e.Name}`, text: e.Name };
+        if (this.sz.index.globals.has(e.Name)) {
+          const k = this.sz.globalKey(e.Name);
+          return { key: k, root: k, text: e.Name };
+        }
         return null;
       }
       case 'StarExpr':
@@ -718,7 +763,8 @@ class FuncWalker {
         // x.(*T) names what x holds.
         return this.pathOf(e.X);
       case 'SelectorExpr': {
-        if (this.importPath(e.X) !== undefined) return null;
+        const ip = this.importPath(e.X);
+        if (ip !== undefined) return importedGlobalPath(this.sz, ip, e);
         const base = this.pathOf(e.X);
         if (!base) return null;
         const xt = this.typeOf(e.X);
@@ -1393,7 +1439,11 @@ class FuncWalker {
         return;
       }
       case 'SelectorExpr': {
-        if (this.importPath(t.X) !== undefined) return;
+        if (this.importPath(t.X) !== undefined) {
+          // A package variable of another package of the module.
+          this.access(this.pathOf(t), true, t, { opNode, type: this.typeOf(t) });
+          return;
+        }
         this.walkExpr(t.X, false, true);
         const ft = this.typeOf(t);
         if (this.recvValue && this.isRecv(t.X)) {
@@ -1534,7 +1584,14 @@ class FuncWalker {
       case 'ParenExpr':
         return this.walkExpr(e.X, stmt, base);
       case 'SelectorExpr': {
-        if (this.importPath(e.X) !== undefined) return;
+        if (this.importPath(e.X) !== undefined) {
+          const p = this.pathOf(e);
+          if (p) {
+            const t = this.typeOf(e);
+            if (!isSyncValue(t)) this.access(p, false, e, { type: t, base });
+          }
+          return;
+        }
         this.walkExpr(e.X, false, true);
         const xt = this.typeOf(e.X);
         const f = this.sz.index.field(xt, e.Sel.Name);
@@ -1840,6 +1897,7 @@ class FuncWalker {
         if (name === 'Goexit') this.terminated = true;
         break;
     }
+    if (this.crossCall(call)) return;
     this.walkArgs(args, true);
   }
 
@@ -1992,7 +2050,23 @@ class FuncWalker {
       this.access(this.pathOf(fun.X), !unsynced.test(name), fun.X, { opNode: call });
       return true;
     }
-    return false;
+    return this.crossCall(call);
+  }
+
+  /**
+   * A call of a function or method of another package of the module: the callee's
+   * summary is inlined as a local callee's is. Callbacks passed as literals are still
+   * assumed to run now (as for code we cannot see). False when the callee is not one.
+   */
+  private crossCall(call: ast.CallExpr): boolean {
+    const c = crossCallee(this, call.Fun);
+    if (!c) return false;
+    const fun = unparen(call.Fun) as ast.SelectorExpr;
+    if (c.method) this.walkMethodReceiver(fun.X);
+    this.walkArgs(call.Args, true);
+    if (this.depth >= this.sz.maxDepth) return true;
+    this.inline(c.summary(), c.recv, call.Args.map((a) => this.pathOf(a)), call.Args.map((a) => this.typeOf(a)), c.recvType);
+    return true;
   }
 
   /** Evaluating a method's receiver: reads the base of `c.mu` and such, not the field. */
@@ -2022,8 +2096,11 @@ class FuncWalker {
         let recv = this.pathOf(u.X);
         if (recv && m.path.length > 0) recv = withHandoff(recv, { key: recv.key + '.' + m.path.join('.'), root: recv.root, text: recv.text });
         this.inlineDecl(m.decl, recv, xt, []);
+        return;
       }
     }
+    const cross = crossCallee(this, u);
+    if (cross && this.depth < this.sz.maxDepth) this.inline(cross.summary(), cross.recv, [], [], cross.recvType);
   }
 
   // ---- goroutines
@@ -2063,6 +2140,8 @@ class FuncWalker {
         );
       }
     }
+    const cross = crossCallee(this, fun);
+    if (cross) return this.emitSpawn(via, at, null, cross.name, (w) => w.inline(cross.summary(), cross.recv, argPaths, argTypes, cross.recvType));
     this.emitSpawn(via, at, null, this.sz.text(astPos(fun), exprEnd(fun)), () => {}, true);
   }
 
