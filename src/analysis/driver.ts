@@ -136,7 +136,7 @@ export function runJob(job: Job, checks: readonly Check[], types: TypeSource, op
       // Parsed alone first: the checks' syntactic gates decide whether the job needs the
       // type checker (which would parse and collect all its imports too).
       const syntaxErrors: RunError[] = [];
-      const syntax = buildJobSyntax(job, syntaxErrors);
+      const syntax = buildJobSyntax(job, syntaxErrors, program);
       const needsTypes = syntax.units.some((u) => checks.some((c) => !c.syntaxOnly && (c.needsTypes?.(u, opts.settings) ?? true)));
       if (needsTypes && types === 'elsewhere') return { findings: [], errors: [], packages: 0, files: 0, lines: 0, handBack: true };
       if (needsTypes) built = buildJobTyped(job, types as Program, errors);

@@ -15,6 +15,7 @@ import { parseOne } from './frontend.js';
 import type { RunError } from './findings.js';
 import { makePackageUnit, type ImportedPackage, type PackageUnit } from './pass.js';
 import { readFileSync } from 'node:fs';
+import { parseFile } from '../syntax/parser.js';
 
 export interface Job {
   source: SourcePackage;
@@ -56,8 +57,12 @@ function lineCount(fset: FileSet, f: File): number {
   return fset.file(f.FileStart)?.lineTotal ?? 0;
 }
 
-/** Syntax only: parse the job's files (each once) into one FileSet per unit. */
-export function buildJobSyntax(job: Job, errors: RunError[]): BuiltJob {
+/**
+ * Syntax only: parse the job's files (each once) into one FileSet per unit, or into the
+ * Program's when one is given: then the units can also reach the packages they import
+ * (`PackageUnit.imported`, positions in the same FileSet) without the type checker.
+ */
+export function buildJobSyntax(job: Job, errors: RunError[], program?: Program): BuiltJob {
   const sp = job.source;
   const variants: { importPath: string; files: { name: string; isTest: boolean }[] }[] = [];
   const main = [...sp.goFiles.map((name) => ({ name, isTest: false })), ...(job.tests ? sp.testGoFiles.map((name) => ({ name, isTest: true })) : [])];
@@ -65,7 +70,7 @@ export function buildJobSyntax(job: Job, errors: RunError[]): BuiltJob {
   if (job.tests && sp.xTestGoFiles.length > 0) variants.push({ importPath: sp.importPath + '_test', files: sp.xTestGoFiles.map((name) => ({ name, isTest: true })) });
   const built: BuiltJob = { units: [], files: 0, lines: 0 };
   for (const v of variants) {
-    const fset = new FileSet();
+    const fset = program?.fset ?? new FileSet();
     const files: { name: string; ast: File; src: Uint8Array; isTest: boolean }[] = [];
     for (const f of v.files) {
       const parsed = parseOne(fset, f.name, errors);
@@ -75,7 +80,16 @@ export function buildJobSyntax(job: Job, errors: RunError[]): BuiltJob {
     }
     built.files += files.length;
     built.units.push(
-      makePackageUnit({ importPath: v.importPath, dir: sp.dir, goVersion: sp.goVersion, module: moduleOf(sp), inGoroot: job.inGoroot, fset, files }),
+      makePackageUnit({
+        importPath: v.importPath,
+        dir: sp.dir,
+        goVersion: sp.goVersion,
+        module: moduleOf(sp),
+        inGoroot: job.inGoroot,
+        fset,
+        files,
+        imported: program ? (path, fromDir) => importedFrom(program, path, fromDir) : undefined,
+      }),
     );
   }
   return built;
@@ -129,8 +143,9 @@ export function buildJobTyped(job: Job, program: Program, errors: RunError[]): B
 }
 
 /**
- * Imported packages as the Program parsed them, one object per package directory and
- * Program (so analyses can memoise by identity); sources are read on first use.
+ * Imported packages, one object per package directory and Program (so analyses can
+ * memoise by identity): resolved by the Program's loader, and parsed (into the Program's
+ * FileSet, apart from the type checker's trees) only when an analysis reads their files.
  */
 const importedByProgram = new WeakMap<Program, Map<string, ImportedPackage | null>>();
 
@@ -138,45 +153,59 @@ function importedFrom(program: Program, importPath: string, fromDir: string): Im
   let byKey = importedByProgram.get(program);
   if (!byKey) importedByProgram.set(program, (byKey = new Map()));
   const key = `${importPath}\u0000${fromDir}`;
-  if (byKey.has(key)) return byKey.get(key)!;
-  const syn = program.syntaxOf(importPath, fromDir);
+  const done = byKey.get(key);
+  if (done !== undefined) return done;
+  let sp: SourcePackage | null;
+  try {
+    sp = program.loader.resolveImport(importPath, fromDir);
+  } catch {
+    sp = null;
+  }
   let out: ImportedPackage | null = null;
-  if (syn && !syn.source.stub) {
-    const sp = syn.source;
+  if (sp && !sp.stub) {
     const dirKey = `\u0001${sp.dir}`;
     out = byKey.get(dirKey) ?? null;
     if (!out) {
-      const files = syn.files.map((f) => f.file);
-      const names = new Map(syn.files.map((f) => [f.file, f.name]));
-      const sources = new Map<File, Uint8Array>();
-      out = {
-        importPath: sp.importPath,
-        name: sp.name,
-        dir: sp.dir,
-        goVersion: sp.goVersion,
-        module: moduleOf(sp),
-        inGoroot: sp.standard,
-        files,
-        source(file) {
-          let b = sources.get(file);
-          if (!b) {
-            try {
-              b = readFileSync(names.get(file) ?? '');
-            } catch {
-              b = new Uint8Array();
-            }
-            sources.set(file, b);
-          }
-          return b;
-        },
-        fileAt(pos) {
-          for (const f of files) if (f.FileStart <= pos && pos <= f.FileEnd) return f;
-          return undefined;
-        },
-      };
-      byKey.set(dirKey, out);
+      byKey.set(dirKey, (out = lazyImportedPackage(program, sp)));
     }
   }
   byKey.set(key, out);
   return out;
+}
+
+function lazyImportedPackage(program: Program, sp: SourcePackage): ImportedPackage {
+  let parsed: { files: File[]; sources: Map<File, Uint8Array> } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      parsed = { files: [], sources: new Map() };
+      for (const name of sp.goFiles) {
+        let src: Uint8Array;
+        try {
+          src = readFileSync(name);
+          const { file } = parseFile(program.fset, name, src);
+          parsed.files.push(file);
+          parsed.sources.set(file, src);
+        } catch {
+          // An unreadable or unparsable file: its declarations are unknown, nothing more.
+        }
+      }
+    }
+    return parsed;
+  };
+  return {
+    importPath: sp.importPath,
+    name: sp.name,
+    dir: sp.dir,
+    goVersion: sp.goVersion,
+    module: moduleOf(sp),
+    inGoroot: sp.standard,
+    get files() {
+      return parse().files;
+    },
+    source: (file) => parse().sources.get(file) ?? new Uint8Array(),
+    fileAt(pos) {
+      for (const f of parse().files) if (f.FileStart <= pos && pos <= f.FileEnd) return f;
+      return undefined;
+    },
+  };
 }

@@ -140,23 +140,6 @@ export class Program {
   }
 
   /**
-   * The parsed files of the package an import path denotes from a directory, without
-   * checking it (the same trees and positions the type checker uses); null when it
-   * cannot be found. For analyses that follow calls into imported packages.
-   */
-  syntaxOf(importPath: string, fromDir: string): { source: SourcePackage; files: readonly { name: string; file: File }[] } | null {
-    let sp: SourcePackage | null;
-    try {
-      sp = this.loader.resolveImport(importPath, fromDir);
-    } catch {
-      sp = null;
-    }
-    if (!sp) return null;
-    const e = this.entry(sp, 'lib');
-    return { source: sp, files: e.files };
-  }
-
-  /**
    * Type-checks a package completely (bodies included). With tests, in-package
    * _test.go files are checked with it, and the external test package separately.
    */
