@@ -14,8 +14,8 @@ import { detectGoroot } from '../load/env.js';
 import type { Check, RunSettings } from './check.js';
 import { compareFindings, dedupeFindings, type CheckRun, type Finding, type RunError } from './findings.js';
 import { runPackage, validateRequirements } from './runner.js';
-import { badSuppressionCheck, BAD_SUPPRESSION } from './suppress.js';
-import { buildJobSyntax, buildJobTyped, jobsOf, jobSize, type BuiltJob, type Job } from './units.js';
+import { badSuppressionCheck, BAD_SUPPRESSION, isUnusedSuppression, suppressionKey } from './suppress.js';
+import { buildJobSyntax, buildJobTyped, jobsOf, jobSize, type BuiltJob, type ImportSource, type Job } from './units.js';
 import { Program } from '../types/program.js';
 import type { LoadOptions } from '../load/index.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
@@ -70,7 +70,8 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   if (!allRegistered) workers = 0;
   workers = Math.min(workers, jobs.length);
 
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
+  const usedSuppressions = new Set<string>();
   let files = 0;
   let lines = 0;
   let packages = 0;
@@ -80,6 +81,7 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
       const r = runJob(job, checks, program, { settings, known, reportBadSuppressions });
       findings.push(...r.findings);
       errors.push(...r.errors);
+      for (const k of r.usedSuppressions ?? []) usedSuppressions.add(k);
       files += r.files;
       lines += r.lines;
       packages += r.packages;
@@ -90,6 +92,7 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
     for (const r of results) {
       findings.push(...r.findings);
       errors.push(...r.errors);
+      for (const k of r.usedSuppressions ?? []) usedSuppressions.add(k);
       files += r.files;
       lines += r.lines;
       packages += r.packages;
@@ -97,6 +100,9 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   }
   for (const note of loader.notes()) errors.push({ file: '', line: 0, column: 0, message: note });
 
+  // A suppression that silenced a race reported from an importing package is used,
+  // though its own package's run found nothing to silence.
+  if (usedSuppressions.size > 0) findings = findings.filter((f) => !(isUnusedSuppression(f) && usedSuppressions.has(suppressionKey(f))));
   findings.sort(compareFindings);
   const unique = dedupeFindings(findings);
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
@@ -116,6 +122,8 @@ export interface JobResult {
   handBack?: true;
   /** The job handed back. */
   job?: Job;
+  /** Suppressions in other packages' files that silenced findings of this job (suppressionKey). */
+  usedSuppressions?: string[];
 }
 
 /**
@@ -126,7 +134,16 @@ export interface JobResult {
 export type TypeSource = Program | 'elsewhere' | null;
 
 /** Parses (or type-checks) one job's packages and runs the checks on each. */
-export function runJob(job: Job, checks: readonly Check[], types: TypeSource, opts: Parameters<typeof runPackage>[2], knownTyped = false): JobResult {
+export function runJob(
+  job: Job,
+  checks: readonly Check[],
+  types: TypeSource,
+  opts: Parameters<typeof runPackage>[2],
+  knownTyped = false,
+  /** For units built without types: where their imports are found (default: the Program). */
+  imports?: ImportSource,
+): JobResult {
+  imports ??= types !== null && types !== 'elsewhere' ? types : undefined;
   const errors: RunError[] = [];
   const findings: Finding[] = [];
   let built: BuiltJob;
@@ -136,7 +153,7 @@ export function runJob(job: Job, checks: readonly Check[], types: TypeSource, op
       // Parsed alone first: the checks' syntactic gates decide whether the job needs the
       // type checker (which would parse and collect all its imports too).
       const syntaxErrors: RunError[] = [];
-      const syntax = buildJobSyntax(job, syntaxErrors, program);
+      const syntax = buildJobSyntax(job, syntaxErrors, imports);
       const needsTypes = syntax.units.some((u) => checks.some((c) => !c.syntaxOnly && (c.needsTypes?.(u, opts.settings) ?? true)));
       if (needsTypes && types === 'elsewhere') return { findings: [], errors: [], packages: 0, files: 0, lines: 0, handBack: true };
       if (needsTypes) built = buildJobTyped(job, types as Program, errors);
@@ -150,15 +167,17 @@ export function runJob(job: Job, checks: readonly Check[], types: TypeSource, op
     errors.push({ file: job.source.dir, line: 0, column: 0, message: `type checking ${job.source.importPath} failed: ${err instanceof Error ? err.message : String(err)}` });
     built = buildJobSyntax(job, errors);
   }
+  const usedSuppressions: string[] = [];
   for (const unit of built.units) {
     const r = runPackage(unit, checks, opts);
     findings.push(...r.findings);
     errors.push(...r.errors);
+    usedSuppressions.push(...r.usedSuppressions);
   }
   // A run checks each package once: its expression records would only weigh on the heap
   // (and on the collector) for the rest of the run.
   built.release?.();
-  return { findings, errors, packages: built.units.length, files: built.files, lines: built.lines };
+  return { findings, errors, packages: built.units.length, files: built.files, lines: built.lines, usedSuppressions };
 }
 
 type UnitResult = Extract<FromWorker, { findings: Finding[] }>;

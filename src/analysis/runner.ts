@@ -6,7 +6,7 @@
 import type { Analysis, AnalysisPass, Check, CheckPass, Diagnostic, RunSettings } from './check.js';
 import { assignFingerprints, resolveDiagnostic, splitLines, type Finding, type RunError } from './findings.js';
 import type { PackageUnit } from './pass.js';
-import { applySuppressions, BAD_SUPPRESSION, collectSuppressions, type Suppression } from './suppress.js';
+import { applyForeignSuppressions, applySuppressions, BAD_SUPPRESSION, collectSuppressions, type Suppression } from './suppress.js';
 import { basename } from 'node:path';
 
 export class AnalysisCycleError extends Error {}
@@ -98,6 +98,8 @@ class AnalysisCache {
 export interface PackageResult {
   findings: Finding[];
   errors: RunError[];
+  /** Suppressions in other packages' files that silenced findings here (suppressionKey). */
+  usedSuppressions: string[];
 }
 
 export interface RunPackageOptions {
@@ -142,6 +144,11 @@ export function runPackage(pkg: PackageUnit, checks: readonly Check[], opts: Run
   const ran = new Set(checks.map((c) => c.name));
   let kept = suppressions.length > 0 ? applySuppressions(raw, suppressions, ran, opts.known) : raw;
   if (!opts.reportBadSuppressions) kept = kept.filter((f) => f.check !== BAD_SUPPRESSION);
+  // Findings in other packages' files (races reached through calls into them) obey the
+  // suppression comments there.
+  const own = new Set(pkg.fileNames);
+  const usedSuppressions: string[] = [];
+  if (kept.some((f) => !own.has(f.file))) kept = applyForeignSuppressions(kept, own, usedSuppressions);
 
   const linesCache = new Map<string, string[]>();
   const byName = new Map(pkg.files.map((f, i) => [pkg.fileNames[i]!, f]));
@@ -157,5 +164,5 @@ export function runPackage(pkg: PackageUnit, checks: readonly Check[], opts: Run
   };
   const importDir = pkg.importPath.endsWith('_test') ? pkg.importPath.slice(0, -'_test'.length) : pkg.importPath;
   const stableName = (file: string): string => (byName.has(file) ? `${importDir}/${basename(file)}` : file);
-  return { findings: assignFingerprints(kept, stableName, linesOf), errors };
+  return { findings: assignFingerprints(kept, stableName, linesOf), errors, usedSuppressions };
 }

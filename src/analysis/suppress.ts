@@ -10,7 +10,9 @@
 
 import type { Check } from './check.js';
 import type { File } from '../syntax/ast.js';
-import type { FileSet } from '../syntax/position.js';
+import { readFileSync } from 'node:fs';
+import { FileSet } from '../syntax/position.js';
+import { parseFile } from '../syntax/parser.js';
 import { locate, type Finding, type Location } from './findings.js';
 
 export const BAD_SUPPRESSION = 'bad-suppression';
@@ -90,10 +92,53 @@ export function applySuppressions(
       continue;
     }
     if (!used.has(s) && s.checks.every((c) => ran.has(c))) {
-      kept.push(badSuppression(s, `racewatch:ignore ${s.checks.join(',')} suppresses nothing here; remove it`));
+      kept.push(badSuppression(s, `racewatch:ignore ${s.checks.join(',')} ${UNUSED}`));
     }
   }
   return kept;
+}
+
+/** How findings name a suppression location, across units (see applyForeignSuppressions). */
+export function suppressionKey(l: { file: string; line: number }): string {
+  return l.file + '\u0000' + l.line;
+}
+
+const UNUSED = 'suppresses nothing here; remove it';
+
+/** A bad-suppression finding saying that a suppression silenced nothing in its own package's run. */
+export function isUnusedSuppression(f: { check: string; message: string }): boolean {
+  return f.check === BAD_SUPPRESSION && f.message.endsWith(UNUSED);
+}
+
+/**
+ * Applies the suppression comments of files outside the unit (`own`) to the findings
+ * that land there: a race reached through a call into another package is reported
+ * where the accesses are. Only silences; the package owning the file reports its
+ * malformed comments, and would call a comment used only here unused: `used` collects
+ * the keys (suppressionKey) of those used, for the driver to match.
+ */
+export function applyForeignSuppressions(findings: Unfingerprinted[], own: ReadonlySet<string>, used: string[]): Unfingerprinted[] {
+  const byFile = new Map<string, Suppression[]>();
+  const suppressionsOf = (file: string): Suppression[] => {
+    let list = byFile.get(file);
+    if (!list) {
+      try {
+        const fset = new FileSet();
+        list = collectSuppressions(fset, parseFile(fset, file, readFileSync(file)).file).suppressions;
+      } catch {
+        list = [];
+      }
+      byFile.set(file, list);
+    }
+    return list;
+  };
+  return findings.filter((f) => {
+    if (f.check === BAD_SUPPRESSION || own.has(f.file)) return true;
+    const by = suppressionsOf(f.file).find((s) => (s.line === f.line || s.line + 1 === f.line) && s.checks.includes(f.check));
+    if (!by) return true;
+    used.push(suppressionKey(by));
+    return false;
+  });
 }
 
 /** The pseudo check, so that `checks`, `explain`, SARIF rules and --disable know it. */

@@ -7,7 +7,7 @@
 // the types are recorded against, and each file is parsed once.
 
 import { sep } from 'node:path';
-import type { SourcePackage } from '../load/index.js';
+import type { Loader, SourcePackage } from '../load/index.js';
 import type { File } from '../syntax/ast.js';
 import { FileSet } from '../syntax/position.js';
 import type { Program } from '../types/program.js';
@@ -62,7 +62,7 @@ function lineCount(fset: FileSet, f: File): number {
  * Program's when one is given: then the units can also reach the packages they import
  * (`PackageUnit.imported`, positions in the same FileSet) without the type checker.
  */
-export function buildJobSyntax(job: Job, errors: RunError[], program?: Program): BuiltJob {
+export function buildJobSyntax(job: Job, errors: RunError[], imports?: ImportSource): BuiltJob {
   const sp = job.source;
   const variants: { importPath: string; files: { name: string; isTest: boolean }[] }[] = [];
   const main = [...sp.goFiles.map((name) => ({ name, isTest: false })), ...(job.tests ? sp.testGoFiles.map((name) => ({ name, isTest: true })) : [])];
@@ -70,7 +70,7 @@ export function buildJobSyntax(job: Job, errors: RunError[], program?: Program):
   if (job.tests && sp.xTestGoFiles.length > 0) variants.push({ importPath: sp.importPath + '_test', files: sp.xTestGoFiles.map((name) => ({ name, isTest: true })) });
   const built: BuiltJob = { units: [], files: 0, lines: 0 };
   for (const v of variants) {
-    const fset = program?.fset ?? new FileSet();
+    const fset = imports?.fset ?? new FileSet();
     const files: { name: string; ast: File; src: Uint8Array; isTest: boolean }[] = [];
     for (const f of v.files) {
       const parsed = parseOne(fset, f.name, errors);
@@ -88,7 +88,7 @@ export function buildJobSyntax(job: Job, errors: RunError[], program?: Program):
         inGoroot: job.inGoroot,
         fset,
         files,
-        imported: program ? (path, fromDir) => importedFrom(program, path, fromDir) : undefined,
+        imported: imports ? (path, fromDir) => importedFrom(imports, path, fromDir) : undefined,
       }),
     );
   }
@@ -147,11 +147,17 @@ export function buildJobTyped(job: Job, program: Program, errors: RunError[]): B
  * memoise by identity): resolved by the Program's loader, and parsed (into the Program's
  * FileSet, apart from the type checker's trees) only when an analysis reads their files.
  */
-const importedByProgram = new WeakMap<Program, Map<string, ImportedPackage | null>>();
+const importedBySource = new WeakMap<ImportSource, Map<string, ImportedPackage | null>>();
 
-function importedFrom(program: Program, importPath: string, fromDir: string): ImportedPackage | null {
-  let byKey = importedByProgram.get(program);
-  if (!byKey) importedByProgram.set(program, (byKey = new Map()));
+/** Where imported packages are found and parsed: a Program, or a worker's own loader and FileSet. */
+export interface ImportSource {
+  readonly loader: Loader;
+  readonly fset: FileSet;
+}
+
+function importedFrom(program: ImportSource, importPath: string, fromDir: string): ImportedPackage | null {
+  let byKey = importedBySource.get(program);
+  if (!byKey) importedBySource.set(program, (byKey = new Map()));
   const key = `${importPath}\u0000${fromDir}`;
   const done = byKey.get(key);
   if (done !== undefined) return done;
@@ -173,7 +179,7 @@ function importedFrom(program: Program, importPath: string, fromDir: string): Im
   return out;
 }
 
-function lazyImportedPackage(program: Program, sp: SourcePackage): ImportedPackage {
+function lazyImportedPackage(program: ImportSource, sp: SourcePackage): ImportedPackage {
   let parsed: { files: File[]; sources: Map<File, Uint8Array> } | undefined;
   const parse = () => {
     if (!parsed) {

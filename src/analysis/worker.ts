@@ -8,7 +8,8 @@ import { checks as registry } from '../checks/registry.js';
 import type { Check, RunSettings } from './check.js';
 import type { RunError } from './findings.js';
 import { badSuppressionCheck } from './suppress.js';
-import type { Job } from './units.js';
+import type { ImportSource, Job } from './units.js';
+import { FileSet } from '../syntax/position.js';
 import { runJob, type JobResult, type TypeSource } from './driver.js';
 import { createLoader, type LoadOptions } from '../load/index.js';
 import { Program } from '../types/program.js';
@@ -45,6 +46,9 @@ function main(): void {
   const selected = init.checkNames.map((n) => byName.get(n)).filter((c): c is Check => c !== undefined);
   const known = new Set(init.known);
   const types: TypeSource = !init.typed ? null : init.typesHere ? new Program(createLoader(init.loadOptions), { comments: true }) : 'elsewhere';
+  // A worker without the type checker still follows calls into imported packages
+  // (the race engine reads their syntax): its own loader and FileSet find and hold them.
+  const imports: ImportSource | undefined = types === 'elsewhere' ? { loader: createLoader(init.loadOptions), fset: new FileSet() } : undefined;
   port.on('message', (msg: ToWorker) => {
     if ('done' in msg) {
       port.close();
@@ -52,7 +56,7 @@ function main(): void {
     }
     let reply: FromWorker;
     try {
-      reply = runJob(msg.job, selected, types, { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions }, msg.knownTyped === true);
+      reply = runJob(msg.job, selected, types, { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions }, msg.knownTyped === true, imports);
       if (reply.handBack) reply.job = msg.job;
     } catch (err) {
       const errors: RunError[] = [{ file: msg.job.source.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
