@@ -426,18 +426,27 @@ export function startsInImportedPackage(sz: Summarizer, d: ast.FuncDecl, call: a
   const fun = unparen(call.Fun);
   if (fun.kind !== 'SelectorExpr' || !sz.imports) return false;
   const file = sz.fileOf({ pos: d.Name.NamePos });
-  const imports = file ? sz.index.imports.get(file) : undefined;
-  if (!imports) return false;
+  const followed = file ? followedImports(sz, file) : undefined;
+  if (!followed || followed.size === 0) return false;
   if (fun.X.kind === 'Ident') {
-    const path = imports.get(fun.X.Name);
-    if (path !== undefined) {
-      const other = sz.imported(path);
-      return other !== undefined && startersOf(other).funcs.has(fun.Sel.Name);
-    }
+    const other = followed.get(fun.X.Name);
+    if (other) return startersOf(other).funcs.has(fun.Sel.Name);
   }
-  for (const path of imports.values()) {
-    const other = sz.imported(path);
-    if (other && startersOf(other).methods.has(fun.Sel.Name)) return true;
-  }
+  for (const other of followed.values()) if (startersOf(other).methods.has(fun.Sel.Name)) return true;
   return false;
+}
+
+/** Per file: the imports (by local name) whose packages are followed. */
+const followedByFile = new WeakMap<ast.File, Map<string, Summarizer>>();
+
+function followedImports(sz: Summarizer, file: ast.File): Map<string, Summarizer> {
+  let out = followedByFile.get(file);
+  if (out) return out;
+  out = new Map();
+  for (const [name, path] of sz.index.imports.get(file) ?? []) {
+    const other = sz.imported(path);
+    if (other) out.set(name, other);
+  }
+  followedByFile.set(file, out);
+  return out;
 }
