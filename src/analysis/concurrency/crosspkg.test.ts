@@ -38,21 +38,27 @@ ${suppressed ? '//racewatch:ignore map-race callers hold their own lock around L
 `;
 }
 
-function module(suppressed: boolean): string {
+/** The module: `pairs` packages store, store2, ... each called by its own app, app2, .... */
+function module(suppressed: boolean, pairs: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'racewatch-xpkg-'));
   writeFileSync(join(dir, 'go.mod'), 'module example.com/xs\n\ngo 1.22\n');
-  mkdirSync(join(dir, 'store'));
-  mkdirSync(join(dir, 'app'));
-  writeFileSync(join(dir, 'store', 'store.go'), storeSource(suppressed));
-  writeFileSync(join(dir, 'app', 'app.go'), APP);
+  for (let i = 1; i <= pairs; i++) {
+    const n = i === 1 ? '' : String(i);
+    mkdirSync(join(dir, `store${n}`));
+    writeFileSync(join(dir, `store${n}`, 'store.go'), storeSource(suppressed).replace('package store', `package store${n}`));
+    mkdirSync(join(dir, `app${n}`));
+    writeFileSync(join(dir, `app${n}`, 'app.go'), APP.replace('package app', `package app${n}`).replace(/\bstore\b/g, `store${n}`));
+  }
   return dir;
 }
 
-async function findings(suppressed: boolean, patterns: string[]) {
-  const dir = module(suppressed);
+/** `check file:line (where the other access's goroutine starts)` of each finding. */
+async function findings(suppressed: boolean, patterns: string[], workers = 0, pairs = 1) {
+  const dir = module(suppressed, pairs);
   try {
-    const run = await runChecks({ cwd: dir, patterns, checks: [mapRace, badSuppressionCheck], workers: 0 });
-    return run.findings.map((f) => `${f.check} ${f.file.slice(dir.length + 1)}:${f.line}`);
+    const run = await runChecks({ cwd: dir, patterns, checks: [mapRace, badSuppressionCheck], workers });
+    const rel = (f: string) => f.slice(dir.length + 1);
+    return run.findings.map((f) => `${f.check} ${rel(f.file)}:${f.line}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -61,6 +67,13 @@ async function findings(suppressed: boolean, patterns: string[]) {
 test('a race inside another package, reached from this one, is reported at its accesses there', async () => {
   assert.deepEqual(await findings(false, ['./...']), ['map-race store/store.go:7']);
   assert.deepEqual(await findings(false, ['./app']), ['map-race store/store.go:7']);
+});
+
+test('worker threads follow calls across packages too (with or without the type checker)', async () => {
+  // Six callers for two workers: both get some (only the first worker has the type checker).
+  const stores = ['store', 'store2', 'store3', 'store4', 'store5', 'store6'];
+  assert.deepEqual(await findings(false, ['./...'], 2, stores.length), stores.map((s) => `map-race ${s}/store.go:7`));
+  assert.deepEqual(await findings(true, ['./...'], 2, stores.length), []);
 });
 
 test('suppression comments in the called package apply, and are not called unused there', async () => {
