@@ -62,7 +62,8 @@ export function importedCode(find: ImportFinder, home: PackageHome, line: (pos: 
       const done = memo.get(importPath);
       if (done !== undefined) return done ?? undefined;
       let s: Summarizer | null = null;
-      if (!OPAQUE_PACKAGES.has(importPath)) {
+      // GOROOT code follows nothing unless asked to: not even resolving the import then.
+      if (!OPAQUE_PACKAGES.has(importPath) && (FOLLOW_GOROOT || !home.inGoroot)) {
         const p = find(importPath, home.dir);
         if (p && followsInto(home, p)) s = summarizerOf(p, find, line);
       }
