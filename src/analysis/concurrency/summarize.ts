@@ -507,6 +507,7 @@ class FuncWalker {
     // Nobody reads this function's events (see Summarizer.elideEventsOutside): count it.
     if (!this.copiesEvents && this.copyAnyway === 0) {
       this.push(ELIDED);
+      if (path.own) this.push(ELIDED);
       return;
     }
     const opNode = o.opNode ?? node;
@@ -521,7 +522,6 @@ class FuncWalker {
       mapLoc,
       structVal: !o.mapOp && !o.base && (u.k === 'struct' || u.k === 'array'),
       lazyInit: write && this.lazyInit.includes(path.key),
-      ...(this.unlessFlags.length > 0 ? { unlessFlag: this.unlessFlags[this.unlessFlags.length - 1] } : {}),
       atomic: o.atomic ?? false,
       op: this.sz.text(astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
       pos: astPos(node),
@@ -531,6 +531,9 @@ class FuncWalker {
       seq: this.seq++,
       place: this.place(),
     };
+    // Optional fields are set after the literal: a spread inside it makes V8 build each
+    // event the slow way, in a shape of its own.
+    if (this.unlessFlags.length > 0) ev.unlessFlag = this.unlessFlags[this.unlessFlags.length - 1];
     this.push(ev);
     if (path.own) this.push({ ...ev, path: path.own, seq: this.seq++ });
   }
@@ -2319,7 +2322,6 @@ class FuncWalker {
             mapLoc: e.mapLoc,
             structVal: e.structVal,
             lazyInit: e.lazyInit,
-            ...(e.unlessFlag !== undefined ? { unlessFlag: e.unlessFlag } : {}),
             atomic: e.atomic,
             op: e.op,
             pos: e.pos,
@@ -2330,6 +2332,7 @@ class FuncWalker {
             place: top ? topPlace() : e.place,
           };
           if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
+          if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
           return a;
         }
         case 'sync':
