@@ -18,10 +18,12 @@ export function raceDiagnostic(r: Race): Diagnostic {
       ? `${a.op} ${describeLocks(a.locks)} races with itself: ${actx.describe.replace(/^in /, '').replace(/, which runs once per request$/, '')} runs more than once at the same time`
       : // One line reached from two goroutines (a method both call): name both.
         `${a.op} ${describeLocks(a.locks)} races with itself: it runs ${actx.describe} and, at the same time, ${bctx.describe}`;
+  // An access made after the goroutine sent the value away: say so, it is the surprise.
+  const afterSend = (x: typeof a) => (x.path.handoff === 'sent' ? ', after the value was sent on a channel' : '');
   const related: RelatedLocation[] = [
-    { pos: b.pos, end: b.end, message: `${what(b)} ${b.op}, ${describeLocks(b.locks)}, ${bctx.describe}` },
+    { pos: b.pos, end: b.end, message: `${what(b)} ${b.op}, ${describeLocks(b.locks)}, ${bctx.describe}${afterSend(b)}` },
   ];
-  related.push({ pos: a.pos, end: a.end, message: `${a.op} runs ${actx.describe}` });
+  related.push({ pos: a.pos, end: a.end, message: `${a.op} runs ${actx.describe}${afterSend(a)}` });
   if (actx.startPos !== null) related.push({ pos: actx.startPos, end: actx.startPos + 2, message: 'the goroutine of the first access starts here' });
   if (bctx.startPos !== null && bctx.startPos !== actx.startPos) related.push({ pos: bctx.startPos, end: bctx.startPos + 2, message: 'the goroutine of the other access starts here' });
   return { pos: a.pos, end: a.end, message, related };

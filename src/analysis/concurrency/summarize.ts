@@ -743,7 +743,9 @@ class FuncWalker {
           if (v.alias) {
             const p: Path = { key: v.alias.key, root: v.alias.root, text: e.Name, detached: true };
             if (v.alias.handoff) p.handoff = v.alias.handoff;
-            if (v.alias.handoff === 'recv') p.own = { key: v.root, root: v.root, text: e.Name };
+            // The variable's own location too: what touched it before the handoff (or shares
+            // the one received value) still pairs with these accesses.
+            if (v.alias.handoff) p.own = { key: v.root, root: v.root, text: e.Name };
             return p;
           }
           return { key: v.root, root: v.root, text: e.Name };
@@ -1287,7 +1289,7 @@ class FuncWalker {
       // access() records nothing for an untracked operand: relabel only the event it added.
       const before = this.events.length;
       this.access(this.pathOf(s.X), false, s.X, { mapOp: true, opNode: s.X, type: xt });
-      if (this.events.length > before) this.relabel(`range ${this.sz.text(astPos(s.X), exprEnd(s.X))}`);
+      if (this.events.length > before) this.relabel(`range ${this.sz.text(astPos(s.X), exprEnd(s.X))}`, before);
     } else this.walkExpr(s.X);
     const from = this.locks;
     this.loops.push(loop);
@@ -1356,9 +1358,12 @@ class FuncWalker {
     }
   }
 
-  private relabel(op: string): void {
-    const last = this.events[this.events.length - 1];
-    if (last && last.k === 'access') last.op = op;
+  /** Renames the operation of the access events recorded since index `from` (a received value records two). */
+  private relabel(op: string, from: number): void {
+    for (let i = from; i < this.events.length; i++) {
+      const e = this.events[i]!;
+      if (e.k === 'access') e.op = op;
+    }
   }
 
   /** The timer variable a time.AfterFunc result is stored in (Stop can cancel the run). */
