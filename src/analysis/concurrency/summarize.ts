@@ -535,7 +535,14 @@ class FuncWalker {
     // event the slow way, in a shape of its own.
     if (this.unlessFlags.length > 0) ev.unlessFlag = this.unlessFlags[this.unlessFlags.length - 1];
     this.push(ev);
-    if (path.own) this.push({ ...ev, path: path.own, seq: this.seq++ });
+    if (path.own) {
+      const twin: AccessEvent = {
+        k: 'access', path: path.own, write, mapOp: ev.mapOp, mapLoc, structVal: ev.structVal, lazyInit: ev.lazyInit, atomic: ev.atomic,
+        op: ev.op, pos: ev.pos, end: ev.end, locks: ev.locks, fn: ev.fn, seq: this.seq++, place: ev.place,
+      };
+      if (ev.unlessFlag !== undefined) twin.unlessFlag = ev.unlessFlag;
+      this.push(twin);
+    }
   }
 
   sync(op: SyncOp, obj: ast.Expr | null, node: ast.Node, sees?: 'send' | 'close'): void {
