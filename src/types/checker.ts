@@ -261,6 +261,7 @@ export class Checker {
   checkBodies(): void {
     if (this.bodiesChecked) return;
     this.bodiesChecked = true;
+    this.info.reserveForBodies();
     const saved = this.checkingBodies;
     this.checkingBodies = true;
     this.checkPackageLevel();
@@ -1382,38 +1383,30 @@ export class Checker {
       return invalidOp;
     }
     let sig: Signature = sigOrNot;
+    const generic = sig.typeParams.length > 0;
     // Arguments: a single call returning several values spreads over the parameters.
     const args: Operand[] = [];
     const argExprs: (ast.Expr | null)[] = [];
-    const params = sig.params.vars;
-    const paramFor = (i: number): Type | undefined => {
-      if (sig instanceof Signature && sig.variadic && i >= params.length - 1 && e.Ellipsis === 0) {
-        const last = params[params.length - 1]?.type;
-        const u = last ? coreType(last) : undefined;
-        return u instanceof Slice ? u.elem : undefined;
-      }
-      return params[i]?.type;
-    };
-    const generic = sig.typeParams.length > 0;
     if (e.Args.length === 1 && e.Args[0]!.kind === 'CallExpr') {
-      const a = this.expr(e.Args[0]!, generic ? undefined : paramFor(0));
+      const a = this.expr(e.Args[0]!, generic ? undefined : paramTypeAt(sig, 0, e.Ellipsis));
       if (a.type instanceof Tuple) {
-        a.type.vars.forEach((v) => {
+        for (const v of a.type.vars) {
           args.push(valueOperand(v.type));
           argExprs.push(null);
-        });
+        }
       } else {
         args.push(a);
         argExprs.push(e.Args[0]!);
       }
     } else {
-      e.Args.forEach((a, i) => {
-        const h = paramFor(i);
+      for (let i = 0; i < e.Args.length; i++) {
+        const a = e.Args[i]!;
+        const h = paramTypeAt(sig, i, e.Ellipsis);
         // Arguments of generic functions are checked without the parameter's (uninstantiated) type as hint.
-        if (generic && h && containsTypeParams(h, sig as Signature)) args.push(this.expr(a));
+        if (generic && h && containsTypeParams(h, sig)) args.push(this.expr(a));
         else args.push(this.expr(a, h));
         argExprs.push(a);
-      });
+      }
     }
     if (generic) {
       const partial = (f as { partialArgs?: Type[] }).partialArgs ?? [];
@@ -1434,12 +1427,16 @@ export class Checker {
         }
       });
     } else {
-      argExprs.forEach((a, i) => {
-        const p = paramFor(i);
+      let genericArg = false;
+      for (let i = 0; i < argExprs.length; i++) {
+        const a = argExprs[i];
+        const p = paramTypeAt(sig, i, e.Ellipsis);
         if (a && p) this.assignment(args[i]!, p, a);
-      });
+        const at = args[i]!.type;
+        if (at instanceof Signature && at.typeParams.length > 0) genericArg = true;
+      }
+      if (genericArg) this.instantiateFuncArgs(sig, args, argExprs);
     }
-    if (!generic) this.instantiateFuncArgs(sig, args, argExprs);
     const res = sig.results;
     if (res.vars.length === 0) return { mode: Mode.NoValue, type: res };
     if (res.vars.length === 1) return valueOperand(res.vars[0]!.type);
@@ -2146,6 +2143,17 @@ export class Checker {
 }
 
 // ---------------------------------------------------------------------------- helpers
+
+/** The type an argument at index i takes: the parameter's, or the variadic parameter's element (unless f(xs...)). */
+function paramTypeAt(sig: Signature, i: number, ellipsis: number): Type | undefined {
+  const params = sig.params.vars;
+  if (sig.variadic && i >= params.length - 1 && ellipsis === 0) {
+    const last = params[params.length - 1]?.type;
+    const u = last ? coreType(last) : undefined;
+    return u instanceof Slice ? u.elem : undefined;
+  }
+  return params[i]?.type;
+}
 
 /** The shared operand of a value of type t (Type.valueOperand). */
 function valueOperand(t: Type): Operand {

@@ -100,8 +100,10 @@ const USE = 0x80;
 /** The last column holds the selector's Selection (else it holds the constant value, if any). */
 const SEL = 0x100;
 
-/** Rows reserved at first, per byte of the package's source (GOROOT/src has about one row per 16 bytes). */
+/** Rows a package checked completely needs, per byte of its source (GOROOT/src: about one per 13). */
 const ROWS_PER_BYTE = 1 / 10;
+/** Rows reserved at first: a package that is only imported records its package-level declarations alone. */
+const FIRST_ROWS = 1024;
 
 export class Info {
   /** Positions lo..hi-1 are indexed directly: slot = row + 1 (0: none). */
@@ -168,18 +170,23 @@ export class Info {
 
   private newRow(n: ast.Expr): number {
     const r = this.rows++;
-    if (r === this.flags.length) this.reserve();
+    if (r === this.flags.length) this.reserve(this.flags.length === 0 ? FIRST_ROWS : this.flags.length * 2);
     this.cols[4 * r] = n;
     return r;
   }
 
+  /** Makes room for the rows of the whole package (the checker calls this before checking bodies). */
+  reserveForBodies(): void {
+    const want = Math.ceil((this.hi - this.lo) * ROWS_PER_BYTE);
+    if (want > this.flags.length) this.reserve(want);
+  }
+
   /**
-   * Room for more rows, reserved in one step (an estimate from the package's size
-   * first, then doubling): growing four columns a row at a time cost as much as the
-   * rest of recording.
+   * Room for cap rows, reserved in one step (doubling, or the estimate for a whole
+   * package): growing four columns a row at a time cost as much as the rest of
+   * recording.
    */
-  private reserve(): void {
-    const cap = this.flags.length === 0 ? Math.max(256, Math.ceil((this.hi - this.lo) * ROWS_PER_BYTE)) : this.flags.length * 2;
+  private reserve(cap: number): void {
     const flags = new Uint16Array(cap);
     flags.set(this.flags);
     this.flags = flags;
