@@ -6,17 +6,23 @@ import { ArrayType, Basic, BasicKind, Interface, Pointer, Struct, Type, TypePara
 const wordSize = 8;
 const maxAlign = 8;
 
+// A struct's layout is asked again for every struct containing it (and sizeof asked
+// offsets, size and alignment of its fields separately): without memoising, nested
+// structs cost time exponential in their depth. Only complete answers are kept (a field
+// type still being declared gives -1, asked again later).
+const structSizes = new WeakMap<Struct, number>();
+const structAligns = new WeakMap<Struct, number>();
+const structOffsets = new WeakMap<Struct, number[]>();
+
 export function alignof(t: Type): number {
   const u = t.underlying();
   if (t instanceof TypeParam) return -1;
   if (u instanceof ArrayType) return alignof(u.elem);
   if (u instanceof Struct) {
-    let a = 1;
-    for (const f of u.fields) {
-      const fa = alignof(f.type);
-      if (fa < 0) return -1;
-      if (fa > a) a = fa;
-    }
+    const known = structAligns.get(u);
+    if (known !== undefined) return known;
+    const a = structAlign(u);
+    if (a >= 0) structAligns.set(u, a);
     return a;
   }
   if (u instanceof Slice || u instanceof Interface) return wordSize;
@@ -28,6 +34,16 @@ export function alignof(t: Type): number {
   const s = sizeof(t);
   if (s < 1) return 1;
   return Math.min(s, maxAlign);
+}
+
+function structAlign(u: Struct): number {
+  let a = 1;
+  for (const f of u.fields) {
+    const fa = alignof(f.type);
+    if (fa < 0) return -1;
+    if (fa > a) a = fa;
+  }
+  return a;
 }
 
 function basicSize(k: BasicKind): number {
@@ -48,6 +64,14 @@ function align(x: number, a: number): number {
 }
 
 export function offsetsof(s: Struct): number[] {
+  const known = structOffsets.get(s);
+  if (known !== undefined) return known;
+  const out = computeOffsets(s);
+  if (out.every((o) => o >= 0)) structOffsets.set(s, out);
+  return out;
+}
+
+function computeOffsets(s: Struct): number[] {
   const out: number[] = [];
   let off = 0;
   for (const f of s.fields) {
@@ -84,15 +108,27 @@ export function sizeof(t: Type): number {
   if (u instanceof Slice) return 3 * wordSize;
   if (u instanceof Interface) return 2 * wordSize;
   if (u instanceof Struct) {
-    const n = u.fields.length;
-    if (n === 0) return 0;
-    const offs = offsetsof(u);
-    const last = offs[n - 1]!;
-    if (last < 0) return -1;
-    let size = last + sizeof(u.fields[n - 1]!.type);
-    // gc pads a struct ending in a zero-sized field so that a pointer past it stays inside.
-    if (sizeof(u.fields[n - 1]!.type) === 0 && size > 0) size++;
-    return align(size, alignof(u));
+    const known = structSizes.get(u);
+    if (known !== undefined) return known;
+    const size = structSize(u);
+    if (size >= 0) structSizes.set(u, size);
+    return size;
   }
   return wordSize; // pointers, maps, channels, functions
+}
+
+function structSize(u: Struct): number {
+  const n = u.fields.length;
+  if (n === 0) return 0;
+  const offs = offsetsof(u);
+  const last = offs[n - 1]!;
+  if (last < 0) return -1;
+  const lastSize = sizeof(u.fields[n - 1]!.type);
+  if (lastSize < 0) return -1;
+  let size = last + lastSize;
+  // gc pads a struct ending in a zero-sized field so that a pointer past it stays inside.
+  if (lastSize === 0 && size > 0) size++;
+  const a = alignof(u);
+  if (a < 0) return -1;
+  return align(size, a);
 }
