@@ -41,6 +41,7 @@ test('lock fixes: offered for the simple shape, safe only when provably deadlock
   assert.equal(byFunc.get('Peer')?.safe, true, 'Peer returns early (the deferred unlock covers it) and calls nothing');
   assert.equal(byFunc.get('Deadline')?.safe, false, 'Deadline calls time.Now');
   assert.equal(byFunc.get('String')?.safe, false, 'report holds t.tmu and hands t to fmt, which calls String');
+  assert.equal(byFunc.get('Stats'), null, 'Stats also has a map race: map-race carries its fix');
 });
 
 test('lock fixes: the fixed package has no race left in the fixed methods', async () => {

@@ -10,8 +10,14 @@ import { lockFix } from '../../analysis/concurrency/lockfix.js';
 
 function run(pass: CheckPass): void {
   const model = pass.resultOf(concurrencyAnalysis);
-  // One fix per method: every race it has is fixed by the same lock at its top.
+  // One fix per method: every race it has is fixed by the same lock at its top. A method
+  // with a map race gets it from map-race, so that applying every fix locks it once.
   const fixed = new Set<string>();
+  for (const r of model.races) {
+    if (r.kind !== 'map') continue;
+    const at = lockFix(r, model, pass.pkg)?.edits[0]?.pos;
+    if (at !== undefined) fixed.add(String(at));
+  }
   for (const r of model.races) {
     if (r.kind !== 'data') continue;
     const d = raceDiagnostic(r);
