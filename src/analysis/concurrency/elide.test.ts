@@ -16,6 +16,7 @@ import { buildJobSyntax, jobsOf } from '../units.js';
 import { listLabelledCases } from '../fixtures/manifest.js';
 import { repoRoot } from '../../testutil/go.js';
 import { buildModel, mayStartGoroutines, type ConcurrencyModel } from './model.js';
+import { importedCode } from './crosspkg.js';
 
 function decls(src: string): Map<string, ast.FuncDecl> {
   const { file } = parseFile(new FileSet(), 'x.go', new TextEncoder().encode(src));
@@ -56,11 +57,15 @@ test('eliding unread summaries finds the same races as keeping every event', () 
   let races = 0;
   for (const dir of dirs) {
     const loader = createLoader({ cwd: dir, tests: true });
+    // Calls into imported packages are followed (their summaries come from their own code).
+    const imports = { loader, fset: new FileSet() };
     for (const job of jobsOf(loader.packages(['./...']).packages, null, true)) {
-      for (const u of buildJobSyntax(job, []).units) {
-        const src = { source: (f: ast.File) => u.source(f), fileAt: (p: number) => u.fileAt(p), line: (p: number) => u.fset.position(p).line };
-        const fast = buildModel(u.files, src, u.goVersion);
-        const full = buildModel(u.files, src, u.goVersion, { keepAllEvents: true });
+      for (const u of buildJobSyntax(job, [], imports).units) {
+        const line = (p: number) => u.fset.position(p).line;
+        const src = { source: (f: ast.File) => u.source(f), fileAt: (p: number) => u.fileAt(p), line };
+        const imported = () => importedCode((path, fromDir) => u.imported(path, fromDir), u, line);
+        const fast = buildModel(u.files, src, u.goVersion, { imports: imported() });
+        const full = buildModel(u.files, src, u.goVersion, { keepAllEvents: true, imports: imported() });
         assert.deepEqual(describeRaces(fast), describeRaces(full), `races differ in ${u.importPath} (${u.dir})`);
         units++;
         races += fast.races.length;
