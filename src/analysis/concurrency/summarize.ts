@@ -199,6 +199,14 @@ export class Summarizer {
     this.readsEvents = read;
   }
 
+  /** trackedNames of a declaration's body, once per declaration (it is walked again at other depths). */
+  private readonly trackedByDecl = new Map<ast.FuncDecl, Set<string>>();
+  private trackedIn(decl: ast.FuncDecl): Set<string> {
+    let t = this.trackedByDecl.get(decl);
+    if (!t) this.trackedByDecl.set(decl, (t = trackedNames(decl.Body!)));
+    return t;
+  }
+
   summaryOf(decl: ast.FuncDecl, depth = 0): FuncSummary {
     const done = this.memo.get(decl);
     if (done) return done;
@@ -233,7 +241,7 @@ export class Summarizer {
     this.inProgress.add(decl);
     try {
       const file = this.src.fileAt(decl.Name.NamePos);
-      const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, trackedNames(decl.Body!), typeParamNames(decl));
+      const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, this.trackedIn(decl), typeParamNames(decl));
       w.copiesEvents = this.readsEvents === null || this.readsEvents.has(decl);
       w.onlyTrueNames = onlyTrueBools(decl.Body!);
       return w.walkDecl(decl);
