@@ -126,6 +126,25 @@ test('worker threads: jobs needing types are handed to the one worker that type-
   assert.deepEqual(recycled.stats, { ...inline.stats, seconds: recycled.stats.seconds });
 });
 
+test('worker threads: when only typed jobs are left, a worker without the type checker takes some itself, with the same findings', async () => {
+  const files: Record<string, string> = {};
+  // Every job needs types, so the untyped worker hands each back and, its own queue
+  // empty, then takes handed-back jobs rather than idle.
+  for (let i = 0; i < 8; i++) {
+    files[`shrink${i}/s.go`] = `package shrink${i}\n\nimport "strings"\n\nfunc F(s []string) []string {\n\tn := len(s)\n\tfor i := 0; i < n; i++ {\n\t\tif strings.TrimSpace(s[i]) == "" {\n\t\t\ts = append(s[:i], s[i+1:]...)\n\t\t}\n\t}\n\treturn s\n}\n`;
+  }
+  const root = module(files);
+  const inline = await runChecks({ cwd: root, patterns: ['./...'], checks: [staleLenLoop], workers: 0 });
+  assert.deepEqual(inline.errors, []);
+  assert.equal(inline.findings.length, 8);
+  for (const workers of [2, 3]) {
+    const threaded = await runChecks({ cwd: root, patterns: ['./...'], checks: [staleLenLoop], workers, workerHeapBudgetMB: 100_000 });
+    assert.deepEqual(threaded.findings, inline.findings);
+    assert.deepEqual(threaded.errors, []);
+    assert.deepEqual(threaded.stats.files, inline.stats.files);
+  }
+});
+
 test('types: absent for syntax-only runs, present (keyed by the same AST) when a check needs them', async () => {
   const root = module({ 'p/p.go': 'package p\n\nvar m = map[string]int{}\n\nfunc F() int { return len(m) }\n' });
   let syntaxTypes: unknown = 'unset';

@@ -198,10 +198,11 @@ const WORKER_HEAP_BUDGET_MB = Number(process.env['RACEWATCH_WORKER_HEAP_MB'] ?? 
 const WORKER_YOUNG_GENERATION_MB = 192;
 
 /**
- * Runs the jobs on `count` worker threads. Only the first worker type-checks: a job that
+ * Runs the jobs on `count` worker threads. The first worker type-checks: a job that
  * turns out to need types (its checks' gates say so) is handed back by the others and
  * queued for it, so the packages such jobs import are parsed and collected by one
- * type checker, not by each worker. Every worker takes the biggest job left first, so
+ * type checker, not by each worker — until the others run out of untyped jobs; then
+ * they take typed jobs too rather than idle. Every worker takes the biggest job left first, so
  * that no large one is left for the end while a core idles.
  */
 function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = WORKER_HEAP_BUDGET_MB): Promise<UnitResult[]> {
@@ -240,6 +241,15 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
         if (job) {
           setRunning(true);
           w.postMessage({ job } satisfies ToWorker);
+          return;
+        }
+        // Nothing but typed jobs left: the typed worker runs them one at a time, and the
+        // biggest packages are typed ones. A worker that would idle takes one itself (and
+        // builds its own type checker, parsing those jobs' imports a second time).
+        const stolen = typesHere ? undefined : typedQueue.shift();
+        if (stolen) {
+          setRunning(true);
+          w.postMessage({ job: stolen, knownTyped: true } satisfies ToWorker);
           return;
         }
         setRunning(false);

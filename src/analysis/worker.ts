@@ -22,7 +22,7 @@ export interface WorkerInit {
   loadOptions: LoadOptions;
   /** Whether any selected check reads types. */
   typed: boolean;
-  /** This worker type-checks (one worker does; the others hand typed jobs back). */
+  /** This worker type-checks (one worker does; the others hand typed jobs back, and take some once nothing else is left). */
   typesHere?: boolean;
 }
 
@@ -49,6 +49,9 @@ function main(): void {
   // A worker without the type checker still follows calls into imported packages
   // (the race engine reads their syntax): its own loader and FileSet find and hold them.
   const imports: ImportSource | undefined = types === 'elsewhere' ? { loader: createLoader(init.loadOptions), fset: new FileSet() } : undefined;
+  // Made on the first typed job the driver sends here anyway (when only typed jobs are
+  // left, idling would cost more than parsing their imports a second time).
+  let stolenTypes: Program | null = null;
   port.on('message', (msg: ToWorker) => {
     if ('done' in msg) {
       port.close();
@@ -56,7 +59,11 @@ function main(): void {
     }
     let reply: FromWorker;
     try {
-      reply = runJob(msg.job, selected, types, { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions }, msg.knownTyped === true, imports);
+      const opts = { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions };
+      if (msg.knownTyped === true && types === 'elsewhere') {
+        stolenTypes ??= new Program(createLoader(init.loadOptions), { comments: true });
+        reply = runJob(msg.job, selected, stolenTypes, opts, true);
+      } else reply = runJob(msg.job, selected, types, opts, msg.knownTyped === true, imports);
       if (reply.handBack) reply.job = msg.job;
     } catch (err) {
       const errors: RunError[] = [{ file: msg.job.source.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
