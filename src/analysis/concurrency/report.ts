@@ -2,9 +2,38 @@
 // is the access a reviewer should look at first (the unlocked one, else the read), the
 // related location the other side; each says which goroutine runs it and what it holds.
 
-import type { Diagnostic, RelatedLocation } from '../check.js';
+import type { CheckPass, Diagnostic, RelatedLocation } from '../check.js';
 import { describeLocks } from './events.js';
-import type { Race } from './model.js';
+import { lockFix } from './lockfix.js';
+import type { ConcurrencyModel, Race } from './model.js';
+
+/**
+ * Reports the model's races of one kind, each method's lock fix on its first race only:
+ * every race a method has is fixed by the same lock at its top. A data race in a method
+ * that also has a map race gets no fix (map-race offers it), so that applying every fix
+ * locks each method once.
+ */
+export function reportRaces(pass: CheckPass, model: ConcurrencyModel, kind: Race['kind']): void {
+  const fixed = new Set<number>();
+  if (kind === 'data') {
+    for (const r of model.races) {
+      if (r.kind !== 'map') continue;
+      const at = lockFix(r, model, pass.pkg)?.edits[0]?.pos;
+      if (at !== undefined) fixed.add(at);
+    }
+  }
+  for (const r of model.races) {
+    if (r.kind !== kind) continue;
+    const d = raceDiagnostic(r);
+    const fix = lockFix(r, model, pass.pkg);
+    const at = fix?.edits[0]?.pos;
+    if (fix && at !== undefined && !fixed.has(at)) {
+      fixed.add(at);
+      d.fixes = [fix];
+    }
+    pass.report(d);
+  }
+}
 
 export function raceDiagnostic(r: Race): Diagnostic {
   // The model puts the access to look at first in `a` (see primaryIsSecond).

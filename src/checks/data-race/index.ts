@@ -5,30 +5,10 @@
 import type { Check, CheckPass } from '../../analysis/check.js';
 import { readCheckDoc } from '../../analysis/doc.js';
 import { concurrencyAnalysis } from '../../analysis/concurrency/index.js';
-import { raceDiagnostic } from '../../analysis/concurrency/report.js';
-import { lockFix } from '../../analysis/concurrency/lockfix.js';
+import { reportRaces } from '../../analysis/concurrency/report.js';
 
 function run(pass: CheckPass): void {
-  const model = pass.resultOf(concurrencyAnalysis);
-  // One fix per method: every race it has is fixed by the same lock at its top. A method
-  // with a map race gets it from map-race, so that applying every fix locks it once.
-  const fixed = new Set<string>();
-  for (const r of model.races) {
-    if (r.kind !== 'map') continue;
-    const at = lockFix(r, model, pass.pkg)?.edits[0]?.pos;
-    if (at !== undefined) fixed.add(String(at));
-  }
-  for (const r of model.races) {
-    if (r.kind !== 'data') continue;
-    const d = raceDiagnostic(r);
-    const fix = lockFix(r, model, pass.pkg);
-    const at = fix?.edits[0]?.pos;
-    if (fix && at !== undefined && !fixed.has(String(at))) {
-      fixed.add(String(at));
-      d.fixes = [fix];
-    }
-    pass.report(d);
-  }
+  reportRaces(pass, pass.resultOf(concurrencyAnalysis), 'data');
 }
 
 export const dataRace: Check = {
