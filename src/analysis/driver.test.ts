@@ -131,7 +131,7 @@ test('worker threads: when only typed jobs are left, a worker without the type c
   // Every job needs types, so the untyped worker hands each back and, its own queue
   // empty, then takes handed-back jobs rather than idle.
   for (let i = 0; i < 8; i++) {
-    files[`shrink${i}/s.go`] = `package shrink${i}\n\nimport "strings"\n\nfunc F(s []string) []string {\n\tn := len(s)\n\tfor i := 0; i < n; i++ {\n\t\tif strings.TrimSpace(s[i]) == "" {\n\t\t\ts = append(s[:i], s[i+1:]...)\n\t\t}\n\t}\n\treturn s\n}\n`;
+    files[`shrink${i}/s.go`] = `package shrink${i}\n\nimport "sync"\n\nvar mu sync.Mutex\n\nfunc F(s []string) []string {\n\tmu.Lock()\n\tdefer mu.Unlock()\n\tn := len(s)\n\tfor i := 0; i < n; i++ {\n\t\tif s[i] == "" {\n\t\t\ts = append(s[:i], s[i+1:]...)\n\t\t}\n\t}\n\treturn s\n}\n`;
   }
   const root = module(files);
   const inline = await runChecks({ cwd: root, patterns: ['./...'], checks: [staleLenLoop], workers: 0 });
@@ -173,7 +173,8 @@ test('types: absent for syntax-only runs, present (keyed by the same AST) when a
 test('a package is type-checked only when a check says it needs the types', async () => {
   const root = module({
     'plain/p.go': 'package plain\n\nfunc F() int { return 1 }\n',
-    'wanted/w.go': 'package wanted\n\nimport "strings"\n\nfunc G() string { return strings.ToUpper("x") }\n',
+    // sync: a package racewatch's built-in std description has, so the run is the same without Go.
+    'wanted/w.go': 'package wanted\n\nimport "sync"\n\nvar mu sync.Mutex\n\nfunc G() { mu.Lock(); mu.Unlock() }\n',
   });
   const seen: string[] = [];
   const typedWhereWanted: Check = {

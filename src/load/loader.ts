@@ -549,7 +549,8 @@ class GoLoader implements Loader {
     const stub = importPath.startsWith('golang.org/x/sync/') ? this.stubPackage(importPath) : null;
     const consequence = stub ? `racewatch's built-in description of ${importPath} stands in` : "its packages' types are unknown";
     if (missing) this.note(missing, `${missing}; ${consequence}`);
-    else this.note(`unknown:${importPath}`, `no required module provides package ${importPath}: run go get ${importPath}; ${stub ? consequence : 'its types are unknown'}`);
+    // Without a GOROOT a standard-library path gets the caller's one 'no GOROOT' note.
+    else if (!(isStdPath(importPath) && !this.gorootSrc)) this.note(`unknown:${importPath}`, `no required module provides package ${importPath}: run go get ${importPath}; ${stub ? consequence : 'its types are unknown'}`);
     return stub;
   }
 
