@@ -3,20 +3,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePackageUnit } from '../../analysis/pass.js';
 import { runPackage } from '../../analysis/runner.js';
-import { parseFile } from '../../syntax/parser.js';
-import { FileSet } from '../../syntax/position.js';
+import { syntaxOnlyUnit } from '../../testutil/unit.js';
 import { staleLenLoop } from './index.js';
 
 function findingsWithoutTypes(src: string): string[] {
-  const fset = new FileSet();
-  const bytes = new TextEncoder().encode(src);
-  const { file } = parseFile(fset, '/virtual/p.go', bytes);
-  const unit = makePackageUnit({
-    importPath: 'example.com/p', dir: '/virtual', goVersion: '1.22', module: null, inGoroot: false, fset,
-    files: [{ name: '/virtual/p.go', ast: file, src: bytes, isTest: false }],
-  });
+  const unit = syntaxOnlyUnit(src);
   assert.equal(unit.types, undefined);
   const r = runPackage(unit, [staleLenLoop], { settings: { includeGoroot: false }, known: new Set([staleLenLoop.name]), reportBadSuppressions: false });
   assert.deepEqual(r.errors, []);
@@ -58,20 +50,11 @@ func f(s []int) int {
   assert.deepEqual(got, []);
 });
 
-function unitOf(src: string) {
-  const fset = new FileSet();
-  const bytes = new TextEncoder().encode(src);
-  const { file } = parseFile(fset, '/virtual/p.go', bytes);
-  return makePackageUnit({
-    importPath: 'example.com/p', dir: '/virtual', goVersion: '1.22', module: null, inGoroot: false, fset,
-    files: [{ name: '/virtual/p.go', ast: file, src: bytes, isTest: false }],
-  });
-}
 
 test('stale-len-loop needs types only for a loop that changes and indexes its bounding collection', () => {
   const settings = { includeGoroot: false };
   // The body writes another slice: no finding is possible, whatever s is.
-  assert.equal(staleLenLoop.needsTypes!(unitOf(`package p
+  assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
 
 func f(s, out []int) {
 	for i := range s {
@@ -80,7 +63,7 @@ func f(s, out []int) {
 }
 `), settings), false);
   // The body shrinks s and indexes it with i: whether s is a slice or a map decides.
-  assert.equal(staleLenLoop.needsTypes!(unitOf(`package p
+  assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
 
 func f(s []int) {
 	n := len(s)
@@ -92,7 +75,7 @@ func f(s []int) {
 }
 `), settings), true);
   // A package that names something len: whether len is the builtin is a type question.
-  assert.equal(staleLenLoop.needsTypes!(unitOf(`package p
+  assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
 
 func f(s, out []int, len int) {
 	for i := range s {

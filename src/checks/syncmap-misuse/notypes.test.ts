@@ -3,10 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePackageUnit } from '../../analysis/pass.js';
 import { runPackage } from '../../analysis/runner.js';
-import { parseFile } from '../../syntax/parser.js';
-import { FileSet } from '../../syntax/position.js';
+import { syntaxOnlyUnit } from '../../testutil/unit.js';
 import { syncmapMisuse } from './index.js';
 
 test('syncmap-misuse without types: quiet on a get-or-create it would report with types', () => {
@@ -27,32 +25,17 @@ func getConn(id string) *conn {
 	return c
 }
 `;
-  const fset = new FileSet();
-  const bytes = new TextEncoder().encode(src);
-  const { file } = parseFile(fset, '/virtual/p.go', bytes);
-  const unit = makePackageUnit({
-    importPath: 'example.com/p', dir: '/virtual', goVersion: '1.22', module: null, inGoroot: false, fset,
-    files: [{ name: '/virtual/p.go', ast: file, src: bytes, isTest: false }],
-  });
+  const unit = syntaxOnlyUnit(src);
   const r = runPackage(unit, [syncmapMisuse], { settings: { includeGoroot: false }, known: new Set([syncmapMisuse.name]), reportBadSuppressions: false });
   assert.deepEqual(r.errors, []);
   assert.deepEqual(r.findings, []);
 });
 
-function unitOf(src: string) {
-  const fset = new FileSet();
-  const bytes = new TextEncoder().encode(src);
-  const { file } = parseFile(fset, '/virtual/p.go', bytes);
-  return makePackageUnit({
-    importPath: 'example.com/p', dir: '/virtual', goVersion: '1.22', module: null, inGoroot: false, fset,
-    files: [{ name: '/virtual/p.go', ast: file, src: bytes, isTest: false }],
-  });
-}
 
 test('syncmap-misuse needs types where sync.Map is named or a call sequence could misuse one', () => {
   const settings = { includeGoroot: false };
   // sync for a mutex, atomics loaded and stored: no sequence to check, no sync.Map named.
-  assert.equal(syncmapMisuse.needsTypes!(unitOf(`package p
+  assert.equal(syncmapMisuse.needsTypes!(syntaxOnlyUnit(`package p
 
 import (
 	"sync"
@@ -67,14 +50,14 @@ type T struct {
 func (t *T) Bump() { t.n.Store(t.n.Load() + 1) }
 `), settings), false);
   // A sync.Map named: copies of it are looked for.
-  assert.equal(syncmapMisuse.needsTypes!(unitOf(`package p
+  assert.equal(syncmapMisuse.needsTypes!(syntaxOnlyUnit(`package p
 
 import "sync"
 
 type T struct{ m sync.Map }
 `), settings), true);
   // A two-result Load and a Store in one body, on a value of any package: a get-or-create.
-  assert.equal(syncmapMisuse.needsTypes!(unitOf(`package p
+  assert.equal(syncmapMisuse.needsTypes!(syntaxOnlyUnit(`package p
 
 func f(m interface {
 	Load(any) (any, bool)
