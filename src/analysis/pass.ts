@@ -26,20 +26,8 @@ export interface ModuleInfo {
   dir: string;
 }
 
-/** An imported package's parsed files (positions in the unit's FileSet), for analyses that follow calls across packages. */
+/** A package's parsed files (positions in the unit's FileSet): what an analysis that follows calls across packages sees of an imported one. */
 export interface ImportedPackage {
-  readonly importPath: string;
-  readonly name: string;
-  readonly dir: string;
-  readonly goVersion: string;
-  readonly module: ModuleInfo | null;
-  readonly inGoroot: boolean;
-  readonly files: readonly File[];
-  source(file: File): Uint8Array;
-  fileAt(pos: Pos): File | undefined;
-}
-
-export interface PackageUnit {
   /** "example.com/app/cache"; for an external test package, "…/cache_test". */
   readonly importPath: string;
   /** The package clause's name ("cache"), from the first parsed file. */
@@ -51,17 +39,21 @@ export interface PackageUnit {
   readonly module: ModuleInfo | null;
   /** True for packages inside $(go env GOROOT)/src: the standard library and its commands. */
   readonly inGoroot: boolean;
-  readonly fset: FileSet;
   /** Parsed files, in file-name order; files that failed to parse still appear with what was recovered. */
   readonly files: readonly File[];
-  /** Absolute file names, parallel to `files`. */
-  readonly fileNames: readonly string[];
   /** The file's bytes (what positions index into). */
   source(file: File): Uint8Array;
-  /** True for _test.go files. */
-  isTestFile(file: File): boolean;
   /** The file containing pos, if it belongs to this package. */
   fileAt(pos: Pos): File | undefined;
+}
+
+/** The package a check runs on. */
+export interface PackageUnit extends ImportedPackage {
+  readonly fset: FileSet;
+  /** Absolute file names, parallel to `files`. */
+  readonly fileNames: readonly string[];
+  /** True for _test.go files. */
+  isTestFile(file: File): boolean;
   /**
    * Type information, type-checked on first access; undefined when no type checker is
    * available or the package could not be typed. Checks must stay quiet about what

@@ -1123,12 +1123,8 @@ class FuncWalker {
    * what m refers to, so m's later uses name the channel's value (until m is reassigned).
    */
   private handOver(ch: ast.Expr, value: ast.Expr): void {
-    const x = unparen(value);
-    if (x.kind !== 'Ident') return;
-    const v = this.scope.lookup(x.Name);
-    if (!v || v.param || v.alias || v.closure || !this.ownRoots.has(v.root)) return;
-    const t = this.sz.index.underlying(v.type);
-    if (t.k !== 'map' && t.k !== 'ptr' && t.k !== 'slice') return;
+    const v = this.ownedReferenceLocal(value);
+    if (!v) return;
     const cp = this.pathOf(ch);
     if (!cp) return;
     v.alias = { key: cp.key + '.<sent>', root: cp.root, text: v.name, handoff: 'sent' };
@@ -1140,13 +1136,19 @@ class FuncWalker {
    * (until cfg is reassigned). Writes made before the store are published by it.
    */
   private publish(value: ast.Expr, holder: Path): void {
-    const x = unparen(value);
-    if (x.kind !== 'Ident') return;
-    const v = this.scope.lookup(x.Name);
-    if (!v || v.param || v.alias || v.closure || !this.ownRoots.has(v.root)) return;
-    const t = this.sz.index.underlying(v.type);
-    if (t.k !== 'map' && t.k !== 'ptr' && t.k !== 'slice') return;
+    const v = this.ownedReferenceLocal(value);
+    if (!v) return;
     v.alias = { key: holder.key + '.<load>', root: holder.root, text: v.name };
+  }
+
+  /** A local of this function (not a parameter, alias or closure) holding a map, pointer or slice: what a handover or a publication shares. */
+  private ownedReferenceLocal(value: ast.Expr): VarInfo | undefined {
+    const x = unparen(value);
+    if (x.kind !== 'Ident') return undefined;
+    const v = this.scope.lookup(x.Name);
+    if (!v || v.param || v.alias || v.closure || !this.ownRoots.has(v.root)) return undefined;
+    const t = this.sz.index.underlying(v.type);
+    return t.k === 'map' || t.k === 'ptr' || t.k === 'slice' ? v : undefined;
   }
 
   private walkTypeSwitchAssign(a: ast.Stmt): void {
