@@ -24,7 +24,7 @@ import type * as ast from '../../syntax/ast.js';
 import { inspect, pos as astPos, unparen } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import type { SuggestedFix, TextEdit } from '../check.js';
-import { type LType, isSyncType } from './litetypes.js';
+import { type LType, isSyncType, receiverBaseName } from './litetypes.js';
 import type { ConcurrencyModel, Race } from './model.js';
 import { realLocks } from './model.js';
 
@@ -90,7 +90,7 @@ function packageFacts(files: readonly ast.File[]): PackageFacts {
       if (d.kind !== 'FuncDecl' || !d.Recv || !d.Body) continue;
       const recv = d.Recv.List[0];
       const name = recv?.Names[0]?.Name;
-      const type = recvTypeName(recv?.Type ?? null);
+      const type = receiverBaseName(recv?.Type ?? null);
       if (!name || name === '_' || !type) continue;
       // Every use of the receiver must be the base of a selector (c.items, c.mu.Lock()).
       const asBase = new Set<ast.Node>();
@@ -106,12 +106,6 @@ function packageFacts(files: readonly ast.File[]): PackageFacts {
   return facts;
 }
 
-function recvTypeName(t: ast.Expr | null): string | undefined {
-  let e = t;
-  while (e && (e.kind === 'StarExpr' || e.kind === 'ParenExpr' || e.kind === 'IndexExpr' || e.kind === 'IndexListExpr')) e = e.X;
-  return e?.kind === 'Ident' ? e.Name : undefined;
-}
-
 /** The fix for race r, or undefined when its shape is not the simple one above. */
 export function lockFix(r: Race, model: ConcurrencyModel, src: FixSource): SuggestedFix | undefined {
   const { a, b } = r;
@@ -122,7 +116,7 @@ export function lockFix(r: Race, model: ConcurrencyModel, src: FixSource): Sugge
   if (!decl || !decl.Body || !decl.Recv) return undefined;
   const recvField = decl.Recv.List[0];
   const recv = recvField?.Names[0]?.Name;
-  const typeName = recvTypeName(recvField?.Type ?? null);
+  const typeName = receiverBaseName(recvField?.Type ?? null);
   if (!recv || recv === '_' || !typeName || recvField?.Type?.kind !== 'StarExpr') return undefined;
   // The access must name the location through the receiver: c.items, not m := c.items; m[k].
   if (a.path.text.split('.')[0] !== recv || a.path.detached) return undefined;
