@@ -63,6 +63,8 @@ export interface AccessEvent {
   lazyInit?: boolean;
   /** Inside `if !v { ... }` where the local bool v only ever goes from false to true: v's root. */
   unlessFlag?: string;
+  /** A write of a value that cannot be nil (an allocation, or a location known to hold one). */
+  nonNilValue?: boolean;
   /** The location holds a struct or array value: it overlaps its own fields. */
   structVal: boolean;
   /** Done with sync/atomic: never races with another atomic access. */
@@ -93,6 +95,8 @@ export interface SpawnEvent {
   ownLocals: ReadonlySet<string>;
   /** Local bools (roots) already set to true, for good, when the goroutine starts. */
   flagsSet?: readonly string[];
+  /** Locations the spawner knows to be non-nil when the goroutine starts (see FuncWalker.nonNil). */
+  nonNil?: readonly string[];
   /** What runs: "(*Server).loop", "a function literal". */
   what: string;
   pos: number;
@@ -151,6 +155,10 @@ export interface FuncSummary {
   result?: Path | null;
   /** Roots that are new at every run of the function (its literals' locals, inlined callees' locals). */
   perCall?: ReadonlySet<string>;
+  /** Locations under the receiver, parameters or package variables that are non-nil at every return. */
+  ensured?: readonly string[];
+  /** Field suffixes (".common") non-nil in the object every non-nil return hands back. */
+  resultEnsured?: readonly string[];
 }
 
 export function lockSetUnion(a: LockSet, b: LockSet): LockSet {

@@ -17,6 +17,7 @@ import {
 import { receiverBaseName } from './litetypes.js';
 import { type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
 import { startsInImportedPackage } from './crosspkg.js';
+import { writtenLocation } from './summarize.js';
 
 /** Where an access runs, for messages. */
 export interface AccessContext {
@@ -691,7 +692,8 @@ export function realLocks(l: LockSet): number {
 function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
   const threads = threadsOf(root);
   if (threads.length < 2) return;
-  const keyed = threads.map((t) => byKey(t.accesses));
+  const dead = lazyInitsDoneBeforeStart(threads);
+  const keyed = threads.map((t) => byKey(dead ? t.accesses.filter((a) => !dead.has(a)) : t.accesses));
   for (let i = 0; i < threads.length; i++) {
     for (let j = i; j < threads.length; j++) {
       const ti = threads[i]!;
@@ -739,6 +741,44 @@ function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
       }
     }
   }
+}
+
+/**
+ * Lazy initialisations (`if p == nil { p = ... }`) in goroutines started after their
+ * spawner knew p to be non-nil (the constructor ran the same initialisation): while
+ * every write of p anywhere in the tree stores a non-nil value (or is such a dead
+ * initialisation itself), p never becomes nil again and their bodies never run.
+ */
+function lazyInitsDoneBeforeStart(threads: readonly Thread[]): Set<AccessEvent> | undefined {
+  let candidates: AccessEvent[] | undefined;
+  for (const t of threads) {
+    if (!t.spawn) continue;
+    for (const a of t.accesses) if (a.write && a.lazyInit && knownNonNilAtStart(t, a.path.key)) (candidates ??= []).push(a);
+  }
+  if (!candidates) return undefined;
+  const dead = new Set(candidates);
+  const keys = new Set(candidates.map((a) => a.path.key));
+  for (const t of threads) {
+    for (const w of t.accesses) {
+      if (!w.write || w.mapOp || dead.has(w)) continue;
+      const at = writtenLocation(w.path.key);
+      for (const k of keys) {
+        if (!k.startsWith(at)) continue;
+        const c = k.charCodeAt(at.length);
+        const itself = k.length === at.length;
+        // Replacing the object the location lives in (or the location with a maybe-nil value).
+        if ((itself && (!w.nonNilValue || w.path.key !== at)) || (!itself && (c === 46 /* . */ || c === 91 /* [ */))) keys.delete(k);
+      }
+    }
+  }
+  for (const a of dead) if (!keys.has(a.path.key)) dead.delete(a);
+  return dead.size > 0 ? dead : undefined;
+}
+
+/** The location was known non-nil when t (or the goroutine that started it) was started. */
+function knownNonNilAtStart(t: Thread, key: string): boolean {
+  for (let c: Thread = t; c.parent && c.spawn; c = c.parent) if (c.spawn.nonNil?.includes(key)) return true;
+  return false;
 }
 
 function isAncestor(p: Thread, c: Thread): boolean {

@@ -420,6 +420,42 @@ function foldsIndexes(index: ast.Expr): boolean {
   return x.kind === 'BinaryExpr' && (x.Op === Token.REM || x.Op === Token.QUO || x.Op === Token.AND || x.Op === Token.SHR) && intLiteral(unparen(x.Y)) !== 1;
 }
 
+const NO_FACTS: ReadonlySet<string> = new Set();
+
+/** Facts held before a loop or deferred code (see FuncWalker.enterLoopFacts). */
+interface LoopFacts {
+  watch: boolean;
+  facts: ReadonlySet<string>;
+  dropped: number;
+  events: number;
+  exits: number;
+}
+
+/** Does a write to `written` change what `key` names (the location itself, or one reached through it)? */
+function reachesThrough(key: string, written: string): boolean {
+  if (!key.startsWith(written)) return false;
+  if (key.length === written.length) return true;
+  const c = key.charCodeAt(written.length);
+  return c === 46 /* . */ || c === 91 /* [ */;
+}
+
+/** The location a write with this key replaces: `*p = v` replaces all of p's object. */
+export function writtenLocation(key: string): string {
+  return key.endsWith('.*') ? key.slice(0, -2) : key;
+}
+
+function intersectFacts(states: readonly (ReadonlySet<string> | null)[], fallback: ReadonlySet<string>): ReadonlySet<string> {
+  const live = states.filter((s): s is ReadonlySet<string> => s !== null);
+  if (live.length === 0) return fallback;
+  return live.reduce((a, b) => {
+    if (a === b || a.size === 0) return a;
+    if (b.size === 0) return b;
+    const out = new Set<string>();
+    for (const k of a) if (b.has(k)) out.add(k);
+    return out;
+  });
+}
+
 /** A path derived from `base` (a field, element, or substitution) keeps its channel handoff tag. */
 function withHandoff(base: Path, p: Path): Path {
   if (base.handoff) p.handoff = base.handoff;
@@ -482,6 +518,25 @@ class FuncWalker {
   /** What the return statements hand back, when they all name one location. */
   result: Path | null | undefined = undefined;
   private recvValue = false;
+  /**
+   * Locations known to hold a non-nil value here: set to an allocation (or a location
+   * known to hold one), past `if p == nil { p = ... }`, or ensured by an inlined callee.
+   * Dropped by any other write to the location or a prefix; branches join by
+   * intersection. Only its snapshots leave the walker (spawns, `ensured`), and the model
+   * trusts a snapshot only while every write anywhere keeps the location non-nil.
+   */
+  private nonNil: ReadonlySet<string> = NO_FACTS;
+  /** Inside a loop or deferred code: the keys dropped, to take them from facts held before it. */
+  private factWatch = 0;
+  private factsDropped: string[] = [];
+  /** Facts at the end of the last branch arm (null: it terminated). */
+  private armFacts: ReadonlySet<string> | null = NO_FACTS;
+  /** Facts at each return, and the field suffixes of the returned object known non-nil. */
+  private exitFacts: ReadonlySet<string>[] = [];
+  /** The declaration and summary inlined last (a call's own callee is inlined after its arguments'). */
+  private lastInlined: { decl: ast.FuncDecl; s: FuncSummary } | undefined;
+  /** The assignment being walked writes values that cannot be nil. */
+  private writingNonNil = false;
 
   constructor(
     readonly sz: Summarizer,
@@ -503,11 +558,125 @@ class FuncWalker {
   }
 
   private push(e: Event): void {
+    // A write replaces what was known of the location; a non-nil value keeps it non-nil,
+    // but what was known through the old value is gone.
+    if (e.k === 'access' && e.write && !e.mapOp && (this.factWatch > 0 || this.nonNil.size > 0)) this.dropFacts(writtenLocation(e.path.key), e.nonNilValue === true && !e.path.key.endsWith('.*'));
     if (this.events.length >= this.sz.maxEvents) {
       this.truncated = true;
       return;
     }
     this.events.push(e);
+  }
+
+  // ---- non-nil facts (see nonNil)
+
+  private addFact(key: string): void {
+    if (!this.copiesEvents || this.nonNil.has(key)) return;
+    const next = new Set(this.nonNil);
+    next.add(key);
+    this.nonNil = next;
+  }
+
+  /**
+   * A write to `key`: it and everything reached through it are unknown again, or, for a
+   * value that cannot be nil (`keepSelf`), only what was reached through the old value.
+   */
+  private dropFacts(key: string, keepSelf = false): void {
+    if (this.factWatch > 0) this.factsDropped.push(keepSelf ? key + '.' : key);
+    if (this.nonNil.size === 0) return;
+    let next: Set<string> | undefined;
+    for (const k of this.nonNil) if (reachesThrough(k, key) && !(keepSelf && k.length === key.length)) (next ??= new Set(this.nonNil)).delete(k);
+    if (next) this.nonNil = next;
+  }
+
+  /** `facts` without what was dropped since `from` (code that ran zero or more times). */
+  private factsSurviving(facts: ReadonlySet<string>, from: number): ReadonlySet<string> {
+    if (facts.size === 0 || this.factsDropped.length === from) return facts;
+    const dropped = this.factsDropped.slice(from);
+    // An entry ending in '.' dropped only what lay below the location (see dropFacts).
+    const gone = (k: string, d: string) => (d.endsWith('.') ? k.length > d.length - 1 && reachesThrough(k, d.slice(0, -1)) : reachesThrough(k, d));
+    const out = new Set<string>();
+    for (const k of facts) if (!dropped.some((d) => gone(k, d))) out.add(k);
+    return out;
+  }
+
+  /**
+   * Before a loop (or deferred code): the facts held, and where its drops start. Drops are
+   * recorded only when something held before could be lost (`watch`): facts the body
+   * establishes itself are established again, before their use, in every iteration.
+   */
+  private enterLoopFacts(watch = this.nonNil.size > 0): LoopFacts {
+    if (watch) this.factWatch++;
+    return { watch, facts: this.nonNil, dropped: this.factsDropped.length, events: this.events.length, exits: this.exitFacts.length };
+  }
+
+  /**
+   * After the loop: the body ran zero or more times, so only facts held before it and never
+   * dropped in it survive; and what the body recorded from facts held at its start (spawn
+   * snapshots, returns) loses those the body drops later on, for the next iteration.
+   */
+  private leaveLoopFacts(at: LoopFacts): void {
+    if (!at.watch) {
+      this.nonNil = at.facts;
+      return;
+    }
+    this.factWatch--;
+    this.nonNil = this.factsSurviving(at.facts, at.dropped);
+    if (this.factsDropped.length > at.dropped) {
+      for (let i = at.events; i < this.events.length; i++) {
+        const e = this.events[i]!;
+        if (e.k === 'spawn' && e.nonNil) e.nonNil = [...this.factsSurviving(new Set(e.nonNil), at.dropped)];
+      }
+      for (let i = at.exits; i < this.exitFacts.length; i++) this.exitFacts[i] = this.factsSurviving(this.exitFacts[i]!, at.dropped);
+    }
+    if (this.factWatch === 0) this.factsDropped = [];
+  }
+
+  /** At a return: the facts held, and the returned object's (its first result). */
+  private noteReturnFacts(results: readonly ast.Expr[]): void {
+    if (!this.copiesEvents) return;
+    this.exitFacts.push(this.nonNil);
+    const r0 = results.length > 0 ? unparen(results[0]!) : null;
+    if (r0 && r0.kind === 'Ident' && r0.Name === 'nil' && !this.scope.lookup('nil')) {
+      this.exitResults.push(undefined);
+      return;
+    }
+    const rp = r0 ? this.pathOf(r0) : null;
+    this.exitResults.push(rp && !rp.handoff ? rp.key : null);
+  }
+  /** Per return: the key of the object handed back, null if unknown, undefined for `nil`. */
+  private exitResults: (string | null | undefined)[] = [];
+
+  /** An expression whose value cannot be nil: an allocation, a literal, or a location known non-nil. */
+  private nonNilExpr(e: ast.Expr): boolean {
+    const x = unparen(e);
+    switch (x.kind) {
+      case 'CompositeLit':
+      case 'FuncLit':
+      case 'BasicLit':
+        return true;
+      case 'UnaryExpr':
+        return x.Op === Token.AND;
+      case 'CallExpr': {
+        const f = unparen(x.Fun);
+        return f.kind === 'Ident' && (f.Name === 'new' || f.Name === 'make') && !this.scope.lookup(f.Name) && !this.sz.index.funcs.has(f.Name);
+      }
+      case 'Ident':
+      case 'SelectorExpr': {
+        // Inside a loop a fact held at its start may be undone later in the body, before
+        // the next iteration reads it again: only straight-line code trusts facts here.
+        if (this.nonNil.size === 0 || this.loops.length > 0) return false;
+        // Through a variable that names another location (`c := t.x`): it holds the value
+        // that location had then, which the fact does not speak for.
+        let base: ast.Expr = x;
+        while (base.kind === 'SelectorExpr' || base.kind === 'ParenExpr') base = base.X;
+        if (base.kind !== 'Ident' || this.scope.lookup(base.Name)?.alias) return false;
+        const p = this.pathOf(x);
+        return p !== null && !p.handoff && this.nonNil.has(p.key);
+      }
+      default:
+        return false;
+    }
   }
 
   access(path: Path | null, write: boolean, node: ast.Node, o: { mapOp?: boolean; atomic?: boolean; opNode?: ast.Node; type?: LType; base?: boolean } = {}): void {
@@ -542,6 +711,7 @@ class FuncWalker {
     // Optional fields are set after the literal: a spread inside it makes V8 build each
     // event the slow way, in a shape of its own.
     if (this.unlessFlags.length > 0) ev.unlessFlag = this.unlessFlags[this.unlessFlags.length - 1];
+    if (write && this.writingNonNil && !ev.mapOp) ev.nonNilValue = true;
     this.push(ev);
     if (path.own) {
       const twin: AccessEvent = {
@@ -908,9 +1078,17 @@ class FuncWalker {
   }
 
   finish(recvRoot: string | null, paramRoots: (string | null)[]): FuncSummary {
-    if (!this.terminated) this.exitLocks.push(this.locks);
+    if (!this.terminated) {
+      this.exitLocks.push(this.locks);
+      if (this.copiesEvents) {
+        this.exitFacts.push(this.nonNil);
+        this.exitResults.push(null);
+      }
+    }
     const atExit = this.locks;
+    const factsAtDefer = this.enterLoopFacts(this.deferred.length > 0 && this.exitFacts.some((f) => f.size > 0));
     for (const d of this.deferred.reverse()) d();
+    this.leaveLoopFacts(factsAtDefer);
     this.locks = atExit;
     let acquired: LockSet = NO_LOCKS;
     if (this.exitLocks.length > 0) {
@@ -934,7 +1112,32 @@ class FuncWalker {
       localRoots: this.outerScope ? undefined : new Set([...this.ownRoots, ...this.inlinedLocals].filter((r) => r !== recvRoot && !paramRoots.includes(r))),
       result: this.result,
       perCall: this.outerScope ? new Set([...this.ownRoots, ...this.inlinedLocals]) : new Set(this.inlinedLocals),
+      ...this.exitFactsSummary(recvRoot, paramRoots),
     };
+  }
+
+  /** `ensured` and `resultEnsured` from the facts held at every return. */
+  private exitFactsSummary(recvRoot: string | null, paramRoots: readonly (string | null)[]): { ensured?: string[]; resultEnsured?: string[] } {
+    if (this.exitFacts.length === 0) return {};
+    const out: { ensured?: string[]; resultEnsured?: string[] } = {};
+    const common = intersectFacts(this.exitFacts, NO_FACTS);
+    const visible = (k: string) => {
+      const root = k.slice(0, localRootEnd(k));
+      return root === recvRoot || root.startsWith('G') || paramRoots.includes(root);
+    };
+    const ensured = [...common].filter(visible);
+    if (ensured.length > 0) out.ensured = ensured;
+    let suffixes: Set<string> | undefined;
+    for (let i = 0; i < this.exitFacts.length; i++) {
+      const r = this.exitResults[i];
+      if (r === undefined) continue; // `return nil, err`: nothing to use
+      const mine = new Set<string>();
+      if (r !== null) for (const k of this.exitFacts[i]!) if (k.length > r.length && reachesThrough(k, r)) mine.add(k.slice(r.length));
+      if (suffixes) for (const x of suffixes) if (!mine.has(x)) suffixes.delete(x);
+      if (!suffixes) suffixes = mine;
+    }
+    if (suffixes && suffixes.size > 0) out.resultEnsured = [...suffixes];
+    return out;
   }
 
   /** Summarises a function literal in the current scope (captured variables resolve here). */
@@ -967,6 +1170,7 @@ class FuncWalker {
     this.arms.pop();
     this.placeHere = null;
     const out = this.terminated ? null : this.locks;
+    this.armFacts = this.terminated ? null : this.nonNil;
     this.terminated = false;
     return out;
   }
@@ -1042,6 +1246,7 @@ class FuncWalker {
         break;
       case 'ReturnStmt': {
         for (const r of s.Results) this.walkExpr(r);
+        this.noteReturnFacts(s.Results);
         const rp = s.Results.length >= 1 ? this.pathOf(s.Results[0]!) : null;
         if (this.result === undefined) this.result = rp;
         else if (this.result && (!rp || rp.key !== this.result.key)) this.result = null;
@@ -1070,30 +1275,41 @@ class FuncWalker {
           if (s.Tag) this.walkExpr(s.Tag);
         } else this.walkTypeSwitchAssign(s.Assign);
         const from = this.locks;
+        const fork = this.nonNil;
         const id = ++this.armIds;
         const outs: (LockSet | null)[] = [];
+        const facts: (ReadonlySet<string> | null)[] = [];
         let hasDefault = false;
         s.Body.List.forEach((c, i) => {
           if (c.kind !== 'CaseClause') return;
           if (c.List.length === 0) hasDefault = true;
+          this.nonNil = fork;
           outs.push(
             this.branch(from, `${id}:${i}`, () => {
               if (s.kind === 'SwitchStmt') for (const e of c.List) this.walkExpr(e);
               this.walkBlock(c.Body);
             }),
           );
+          facts.push(this.armFacts);
         });
-        if (!hasDefault) outs.push(from);
+        if (!hasDefault) {
+          outs.push(from);
+          facts.push(fork);
+        }
         this.join(outs, from);
+        this.nonNil = intersectFacts(facts, fork);
         this.scope = saved;
         break;
       }
       case 'SelectStmt': {
         const from = this.locks;
+        const fork = this.nonNil;
         const id = ++this.armIds;
         const outs: (LockSet | null)[] = [];
+        const facts: (ReadonlySet<string> | null)[] = [];
         s.Body.List.forEach((c, i) => {
           if (c.kind !== 'CommClause') return;
+          this.nonNil = fork;
           outs.push(
             this.branch(from, `${id}:${i}`, () => {
               const saved = this.scope;
@@ -1103,8 +1319,10 @@ class FuncWalker {
               this.scope = saved;
             }),
           );
+          facts.push(this.armFacts);
         });
         this.join(outs, from);
+        this.nonNil = intersectFacts(facts, fork);
         break;
       }
       case 'ForStmt':
@@ -1192,14 +1410,25 @@ class FuncWalker {
     const dead = this.neverTrue(s.Cond);
     const unless = this.flagTestedFalse(s.Cond);
     if (unless) this.unlessFlags.push(unless);
+    const fork = this.nonNil;
     const thenOut = this.branch(tl && !tl.negated ? held : from, `${id}:0`, () => {
       if (!dead) this.walkBlock(s.Body.List);
     });
+    const thenFacts = this.armFacts;
     if (unless) this.unlessFlags.pop();
     this.lazyInit.length -= nilChecked.length;
     const elseFrom = tl && tl.negated ? held : from;
+    this.nonNil = fork;
     const elseOut = s.Else ? this.branch(elseFrom, `${id}:1`, () => this.walkStmt(s.Else!)) : elseFrom;
+    const elseFacts = s.Else ? this.armFacts : fork;
     this.join([thenOut, elseOut], from);
+    this.nonNil = intersectFacts([thenFacts, elseFacts], fork);
+    // `if p == nil { p = new(T) }` or `if p == nil { return }`: p is non-nil past it
+    // (the condition was false, or the body made it so).
+    if (!s.Else && nilChecked.length === 1 && unparen(s.Cond).kind === 'BinaryExpr' && (unparen(s.Cond) as ast.BinaryExpr).Op === Token.EQL) {
+      const k = nilChecked[0]!;
+      if (thenFacts === null || thenFacts.has(k)) this.addFact(k);
+    }
     // `if !t.Stop() { return }`: past this point the AfterFunc function never runs.
     const c = unparen(s.Cond);
     if (thenOut === null && c.kind === 'UnaryExpr' && c.Op === Token.NOT) {
@@ -1256,6 +1485,7 @@ class FuncWalker {
       } else this.walkStmt(s.Init);
     }
     const from = this.locks;
+    const facts = this.enterLoopFacts();
     this.loops.push(loop);
     this.placeHere = null;
     if (s.Cond) this.walkExpr(s.Cond);
@@ -1291,6 +1521,7 @@ class FuncWalker {
     this.placeHere = null;
     this.loops.pop();
     this.placeHere = null;
+    this.leaveLoopFacts(facts);
     this.locks = lockSetIntersect(from, this.locks);
     this.terminated = false;
     this.scope = saved;
@@ -1309,6 +1540,7 @@ class FuncWalker {
       if (this.events.length > before) this.relabel(`range ${this.sz.text(astPos(s.X), exprEnd(s.X))}`, before);
     } else this.walkExpr(s.X);
     const from = this.locks;
+    const facts = this.enterLoopFacts();
     this.loops.push(loop);
     this.placeHere = null;
     // Each iteration receives a sent value; only the receive that ends the loop sees the close.
@@ -1342,6 +1574,7 @@ class FuncWalker {
     this.placeHere = null;
     this.loops.pop();
     this.placeHere = null;
+    this.leaveLoopFacts(facts);
     this.locks = lockSetIntersect(from, this.locks);
     this.terminated = false;
     if (xt.k === 'chan') this.sync('recv', s.X, s, 'close');
@@ -1392,10 +1625,14 @@ class FuncWalker {
       const l = s.Lhs[0];
       this.pendingTimer = s.Tok === Token.DEFINE && !this.scope.vars.has(l.Name) ? `V${l.NamePos}` : this.pathOf(l)?.key ?? null;
     }
+    this.lastInlined = undefined;
     for (const r of s.Rhs) this.walkExpr(r);
     this.pendingTimer = null;
+    // Which right-hand sides cannot be nil, judged before any left-hand side changes.
+    const nonNil = this.copiesEvents && s.Lhs.length === s.Rhs.length && (s.Tok === Token.DEFINE || s.Tok === Token.ASSIGN) ? s.Rhs.map((r) => this.nonNilExpr(r)) : null;
     if (s.Tok === Token.DEFINE) {
       const types = this.rhsTypes(s);
+      const fromCall = this.resultFacts(s);
       s.Lhs.forEach((l, i) => {
         if (l.kind !== 'Ident') return;
         const existing = this.scope.vars.get(l.Name);
@@ -1404,10 +1641,16 @@ class FuncWalker {
           // Redeclared in the same scope: an assignment.
           this.sz.noteRebound(existing.root);
           if (value) this.describeValue(existing, value);
+          this.writingNonNil = nonNil?.[i] === true;
           if (existing.tracked) this.access({ key: existing.root, root: existing.root, text: l.Name }, true, l, { opNode: s, type: existing.type });
+          else this.dropFacts(existing.root);
+          this.writingNonNil = false;
+          if (nonNil?.[i]) this.addFact(existing.root);
           return;
         }
         const declared = this.declare(l, types[i] ?? UNKNOWN, { fresh: true, value });
+        if (declared && nonNil?.[i]) this.addFact(declared.root);
+        if (declared && i === 0 && fromCall) for (const x of fromCall) this.addFact(declared.root + x);
         if (declared && i === 0 && s.Lhs.length === 2 && r0 && r0.kind === 'CallExpr' && r0.Fun.kind === 'SelectorExpr') {
           // `v, ok := m.Load(k)`: v holds the stored object.
           const p = this.loadedPath(r0.Fun, r0);
@@ -1426,12 +1669,34 @@ class FuncWalker {
       }
     }
     s.Lhs.forEach((l, i) => {
+      this.writingNonNil = nonNil?.[i] === true;
       this.walkWriteTarget(l, s, s);
+      this.writingNonNil = false;
       if (s.Tok === Token.ASSIGN && l.kind === 'Ident' && s.Lhs.length === s.Rhs.length) {
         const v = this.scope.lookup(l.Name);
         if (v && !v.param) this.describeValue(v, s.Rhs[i]!);
       }
+      if (nonNil?.[i]) {
+        const p = this.pathOf(l);
+        if (p && !p.handoff) this.addFact(p.key);
+      }
     });
+  }
+
+  /**
+   * `x := f()` / `x, err := t.M()`: the fields the callee's summary says are non-nil in
+   * the object it returns (when it returns one), as suffixes for x. Only from the summary
+   * the right-hand side's own call just inlined: nothing is summarised for this alone.
+   */
+  private resultFacts(s: ast.AssignStmt): readonly string[] | undefined {
+    if (s.Rhs.length !== 1 || !this.lastInlined?.s.resultEnsured) return undefined;
+    const r = unparen(s.Rhs[0]!);
+    if (r.kind !== 'CallExpr') return undefined;
+    const fun = unparen(r.Fun);
+    let decl: ast.FuncDecl | undefined;
+    if (fun.kind === 'Ident' && !this.scope.lookup(fun.Name)) decl = this.sz.index.funcs.get(fun.Name);
+    else if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) decl = this.sz.index.method(this.typeOf(fun.X), fun.Sel.Name)?.decl;
+    return decl !== undefined && decl === this.lastInlined.decl ? this.lastInlined.s.resultEnsured : undefined;
   }
 
   private rhsTypes(s: ast.AssignStmt): LType[] {
@@ -1454,7 +1719,10 @@ class FuncWalker {
         if (t.Name === '_') return;
         const v = this.lookupVar(t.Name);
         if (v) this.sz.noteRebound(v.root);
-        if (v && !v.tracked) return;
+        if (v && !v.tracked) {
+          this.dropFacts(v.root);
+          return;
+        }
         if (v) {
           // Assigning the variable rebinds it (an alias stops naming the old location).
           this.access({ key: v.root, root: v.root, text: t.Name }, true, t, { opNode, type: v.type });
@@ -1841,6 +2109,7 @@ class FuncWalker {
     recvType = receiverCopyType(decl, recvType);
     const s = this.sz.summaryOf(decl, this.depth + 1);
     this.inline(s, recv, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), recvType);
+    this.lastInlined = { decl, s };
     return s;
   }
 
@@ -2207,6 +2476,7 @@ class FuncWalker {
       seq: this.seq++,
       place: this.place(),
     };
+    if (this.nonNil.size > 0) ev.nonNil = [...this.nonNil];
     if (w.truncated) this.truncated = true;
     if (w.depthCut) this.depthCut = true;
     this.push(ev);
@@ -2329,6 +2599,15 @@ class FuncWalker {
       return u;
     };
     const loopsHere = this.loops.length > 0;
+    /** Facts in the callee's terms, in the caller's (a copy's or an unknown object's are of no use). */
+    const mappedFacts = (keys: readonly string[]): string[] => {
+      const out: string[] = [];
+      for (const k of keys) {
+        const nk = mapKey(k);
+        if (nk !== null && nk.charCodeAt(0) !== 70 /* F */ && nk.charCodeAt(0) !== 67 /* C */) out.push(nk);
+      }
+      return out;
+    };
     // Every event inlined here sits at this call's place (shared: see place()).
     const topPlace = (): Place => this.place();
     const copy = (e: Event, top: boolean): Event | null => {
@@ -2355,6 +2634,7 @@ class FuncWalker {
           };
           if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
           if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
+          if (e.nonNilValue) a.nonNilValue = true;
           return a;
         }
         case 'sync':
@@ -2376,7 +2656,7 @@ class FuncWalker {
             const renamedRoots = new Set(locals.values());
             for (const b of body) if (b.k === 'access' && ((b.path.root.startsWith('V') && !subst.has(b.path.root)) || renamedRoots.has(b.path.root))) freshRoots.add(b.path.root);
           }
-          return {
+          const sp: SpawnEvent = {
             ...e,
             body,
             group: mapKey(e.group),
@@ -2387,6 +2667,8 @@ class FuncWalker {
             seq: top ? this.seq++ : e.seq,
             place: top ? topPlace() : e.place,
           };
+          if (e.nonNil) sp.nonNil = mappedFacts(e.nonNil);
+          return sp;
         }
       }
     };
@@ -2418,6 +2700,7 @@ class FuncWalker {
       this.locks = next;
     }
     if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
+    if (s.ensured && this.copiesEvents) for (const k of mappedFacts(s.ensured)) this.addFact(k);
   }
 }
 

@@ -707,3 +707,60 @@ func (t *Table) Count() int {
 	t.load()
 	return len(t.rows)
 }
+
+// A lazy initialisation that the constructor has already run: by the time the
+// goroutines start, r.state is set, and nothing ever sets it back to nil, so their
+// `if r.state == nil` never takes the branch. Also through a method that returns its
+// receiver (or nil with an error).
+type lazyState struct{ hits int }
+
+type Renderer struct {
+	mu    sync.Mutex
+	state *lazyState
+}
+
+func (r *Renderer) ensure() {
+	if r.state == nil {
+		s := new(lazyState)
+		r.state = s
+	}
+}
+
+func NewRenderer() *Renderer {
+	r := &Renderer{}
+	r.ensure()
+	return r
+}
+
+func (r *Renderer) Configure(name string) (*Renderer, error) {
+	r.ensure()
+	if name == "" {
+		return nil, errors.New("no name")
+	}
+	return r, nil
+}
+
+func (r *Renderer) Render() int {
+	r.ensure()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.state.hits++
+	return r.state.hits
+}
+
+func renderInParallel() error {
+	r, err := NewRenderer().Configure("page")
+	if err != nil {
+		return err
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.Render()
+		}()
+	}
+	wg.Wait()
+	return nil
+}

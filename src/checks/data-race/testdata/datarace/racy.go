@@ -408,3 +408,45 @@ func lazyBoxWorkers(b *LazyBox) {
 	}
 	wg.Wait()
 }
+
+// The constructor initialised p.buf, but the spawner sets it back to nil while the
+// goroutines run: their lazy initialisations can now run together.
+type paintBuf struct{ strokes int }
+
+type Painter struct {
+	mu  sync.Mutex
+	buf *paintBuf
+}
+
+func (p *Painter) ensure() {
+	if p.buf == nil { // want `p.buf without a lock races with the write p.buf = nil`
+		p.buf = new(paintBuf) // want `p.buf = new\(paintBuf\) without a lock races with the write p.buf = nil`
+	}
+}
+
+func NewPainter() *Painter {
+	p := &Painter{}
+	p.ensure()
+	return p
+}
+
+func (p *Painter) Paint() {
+	p.ensure()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.buf.strokes++
+}
+
+func paintWhileReset() {
+	p := NewPainter()
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.Paint()
+		}()
+	}
+	p.buf = nil // want `p.buf = nil without a lock races with the read p.buf`
+	wg.Wait()
+}
