@@ -20,17 +20,20 @@ export const staleLenLoop: Check = {
   },
   severity: 'warning',
   requires: [],
-  // Types are asked about only for loops that pass the syntactic look (candidate).
+  // Types are asked for only when some loop would be reported if its collection were a
+  // slice, or if it were a map: the type decides between them (and can say neither).
   needsTypes: (pkg) => {
     const types = StaleLenTypes.of(pkg);
     const lenDeclared = declaresLen(pkg.files);
     return pkg.files.some((file) => {
       const loops = fileFacts(file).loops;
       if (loops.length === 0) return false;
-      // Whether len is the builtin is a type question, asked before the look can finish.
-      if (lenDeclared) return true;
+      const ctx: LoopCtx = { pkg, file, types, lenDeclared };
       const parents = parentLinks(file);
-      return loops.some((loop) => candidate({ pkg, file, types, lenDeclared }, loop, parents) !== undefined);
+      return loops.some((loop) => {
+        const shape = candidate(ctx, loop, parents);
+        return shape !== undefined && (staleChange(loop, parents, shape, 'slice') !== undefined || staleChange(loop, parents, shape, 'map') !== undefined);
+      });
     });
   },
   run(pass: CheckPass) {
@@ -64,7 +67,7 @@ function declaresLen(files: readonly File[]): boolean {
 }
 
 interface FileFacts {
-  /** Loops whose body may change a collection. */
+  /** Loops whose body may change a collection that it indexes with the loop variable. */
   loops: Array<ForStmt | RangeStmt>;
   /** The file has an identifier `len` that is not a call's function or a selector's name. */
   lenDeclared: boolean;
@@ -76,15 +79,29 @@ const factsByFile = new WeakMap<File, FileFacts>();
 function fileFacts(file: File): FileFacts {
   let facts = factsByFile.get(file);
   if (facts) return facts;
+  // The identifiers len that are a call's function or a selector's name (seen before
+  // the identifier itself: inspect visits parents first).
   const plain = new Set<Node>();
   facts = { loops: [], lenDeclared: false };
   const out = facts;
   inspect(file, (n) => {
-    if (n.kind === 'CallExpr' && n.Fun.kind === 'Ident') plain.add(n.Fun);
-    else if (n.kind === 'SelectorExpr') plain.add(n.Sel);
-    else if (n.kind === 'Ident') {
-      if (n.Name === 'len' && !plain.has(n)) out.lenDeclared = true;
-    } else if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && mayChangeACollection(n.Body)) out.loops.push(n);
+    switch (n.kind) {
+      case 'Ident':
+        if (n.Name === 'len' && !plain.has(n)) out.lenDeclared = true;
+        break;
+      case 'CallExpr':
+        if (n.Fun.kind === 'Ident' && n.Fun.Name === 'len') plain.add(n.Fun);
+        break;
+      case 'SelectorExpr':
+        if (n.Sel.Name === 'len') plain.add(n.Sel);
+        break;
+      case 'ForStmt':
+      case 'RangeStmt':
+        if (worthALook(n)) out.loops.push(n);
+        break;
+      default:
+        break;
+    }
     return true;
   });
   factsByFile.set(file, facts);
@@ -171,7 +188,7 @@ function parentLinks(file: File): Map<Node, Node> {
  * variable, as a slice or as a map (whichever it turns out to be): without both, no
  * finding is possible and the collection's type need not be asked.
  */
-function candidate(ctx: LoopCtx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): { bound: Bound; index: Ident; collKey: string } | undefined {
+function candidate(ctx: LoopCtx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): Candidate | undefined {
   const shape = loopShape(ctx, loop, parents);
   if (shape === undefined) return undefined;
   const { bound, index } = shape;
@@ -179,6 +196,12 @@ function candidate(ctx: LoopCtx, loop: ForStmt | RangeStmt, parents: Map<Node, N
   const asMap = bound.name !== undefined && mapWrites(loop.Body, collKey).length > 0 && indexesWith(loop.Body, collKey, index.Name, true);
   const asSlice = sliceChanges(loop.Body, collKey).length > 0 && indexesWith(loop.Body, collKey, index.Name, false);
   return asMap || asSlice ? { bound, index, collKey } : undefined;
+}
+
+interface Candidate {
+  bound: Bound;
+  index: Ident;
+  collKey: string;
 }
 
 /** What a loop's bound was taken from. */
@@ -194,41 +217,86 @@ interface Bound {
 }
 
 /**
- * A cheap syntactic look first: most loops change no collection at all, and for them
- * the package need not be type-checked (when this check runs alone).
+ * A cheap syntactic look first, in one walk of the body: most loops change no
+ * collection at all, and of the others most never index what they change with the loop
+ * variable. Neither can be reported (candidate asks both again, precisely), so neither
+ * needs parent links or types.
  */
-function mayChangeACollection(body: Node): boolean {
-  let found = false;
-  walkOwn(body, (n) => {
-    if (found) return;
-    if (n.kind === 'AssignStmt') {
-      if (n.Lhs.some((l) => unparen(l).kind === 'IndexExpr')) found = true;
-      else if (n.Tok === Token.ASSIGN && n.Lhs.length === n.Rhs.length && n.Rhs.some((r) => mayShorten(unparen(r)))) found = true;
-    } else if (n.kind === 'IncDecStmt') {
-      if (unparen(n.X).kind === 'IndexExpr') found = true;
-    } else if (n.kind === 'CallExpr') {
-      const f = unparen(n.Fun);
-      if (f.kind === 'Ident' && (f.Name === 'delete' || f.Name === 'clear')) found = true;
+function worthALook(loop: ForStmt | RangeStmt): boolean {
+  const index = loopVariable(loop);
+  if (index === undefined) return false;
+  let changesACollection = false;
+  /** Everything the body may change as a slice or write as a map (a superset of sliceChanges' and mapWrites' keys). */
+  const changed = new Set<string>();
+  /** Everything the body indexes with the loop variable (a superset of what indexesWith finds). */
+  const indexed = new Set<string>();
+  const addKey = (set: Set<string>, e: Expr) => {
+    const k = pathKey(e);
+    if (k !== undefined) set.add(k);
+  };
+  walkOwn(loop.Body, (n) => {
+    switch (n.kind) {
+      case 'AssignStmt': {
+        const shortens = n.Tok === Token.ASSIGN && n.Lhs.length === n.Rhs.length;
+        for (let i = 0; i < n.Lhs.length; i++) {
+          const l = unparen(n.Lhs[i]!);
+          if (l.kind === 'IndexExpr') {
+            changesACollection = true;
+            addKey(changed, l.X);
+          } else addKey(changed, l);
+          if (shortens && mayShorten(unparen(n.Rhs[i]!))) changesACollection = true;
+        }
+        break;
+      }
+      case 'IncDecStmt': {
+        const x = unparen(n.X);
+        if (x.kind === 'IndexExpr') {
+          changesACollection = true;
+          addKey(changed, x.X);
+        }
+        break;
+      }
+      case 'CallExpr': {
+        const f = unparen(n.Fun);
+        if (f.kind === 'Ident' && (f.Name === 'delete' || f.Name === 'clear')) {
+          changesACollection = true;
+          if (n.Args.length >= 1) addKey(changed, n.Args[0]!);
+        }
+        break;
+      }
+      case 'IndexExpr':
+        if (mentionsName(n.Index, index)) addKey(indexed, n.X);
+        break;
+      default:
+        break;
     }
   });
-  return found;
+  if (!changesACollection) return false;
+  for (const k of indexed) if (changed.has(k)) return true;
+  return false;
+}
+
+/** The loop variable loopShape would find, by the loop's syntax alone. */
+function loopVariable(loop: ForStmt | RangeStmt): string | undefined {
+  if (loop.kind === 'RangeStmt') {
+    return loop.Key !== null && loop.Key.kind === 'Ident' && loop.Key.Name !== '_' && loop.Tok === Token.DEFINE ? loop.Key.Name : undefined;
+  }
+  const post = loop.Post;
+  if (post === null || post.kind !== 'IncDecStmt' || post.Tok !== Token.INC) return undefined;
+  const iv = unparen(post.X);
+  return iv.kind === 'Ident' ? iv.Name : undefined;
 }
 
 function checkLoop(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>): void {
   const shape = candidate(ctx, loop, parents);
   if (shape === undefined) return;
-  const { bound, index, collKey } = shape;
+  const { bound, index } = shape;
   const kind = collectionKind(ctx, bound.coll, loop, parents);
-  if (kind === undefined || (kind === 'map' && bound.name === undefined)) return;
-  // The bound kept up to date in the body: not stale.
-  if (bound.name !== undefined && assignsName(loop.Body, bound.name.Name)) return;
-  const changes = kind === 'map' ? mapWrites(loop.Body, collKey) : sliceChanges(loop.Body, collKey);
-  if (changes.length === 0) return;
-  if (changes.every((c) => exitsLoopRightAfter(c, loop, parents))) return;
-  if (!indexesWith(loop.Body, collKey, index.Name, kind === 'map')) return;
+  if (kind === undefined) return;
+  const first = staleChange(loop, parents, shape, kind);
+  if (first === undefined) return;
   const coll = textOf(ctx, bound.coll);
   const i = index.Name;
-  const first = changes.find((c) => !exitsLoopRightAfter(c, loop, parents))!;
   const line = ctx.pkg.fset.position(pos(first)).line;
   const related: RelatedLocation[] = [{ pos: pos(first), end: end(first), message: kind === 'map' ? `${coll} is written here` : `${coll} changes here` }];
   if (bound.name !== undefined) related.push({ pos: pos(bound.at), end: end(bound.at), message: `${bound.name.Name} is taken here` });
@@ -240,6 +308,24 @@ function checkLoop(ctx: Ctx, loop: ForStmt | RangeStmt, parents: Map<Node, Node>
     message = `${lead}, but the body changes ${coll} (line ${line}) and indexes ${coll}[${i}]: once ${coll} is shorter, ${coll}[${i}] is past its end (index out of range) and the element moved into position ${i} is skipped; loop backwards, use len(${coll}) in the condition, or update the bound where ${coll} changes`;
   }
   ctx.pass.report({ pos: pos(loop), end: pos(loop) + 3, message, related });
+}
+
+/**
+ * The change that makes the loop's bound stale if the collection is of this kind: the
+ * first one the loop does not leave right after, when the bound is not kept up to date
+ * and the body indexes the collection with the loop variable. Syntax only: run() asks it
+ * for the kind the types (or the syntax) give, needsTypes for both kinds.
+ */
+function staleChange(loop: ForStmt | RangeStmt, parents: Map<Node, Node>, shape: Candidate, kind: 'slice' | 'map'): Stmt | undefined {
+  const { bound, index, collKey } = shape;
+  if (kind === 'map' && bound.name === undefined) return undefined;
+  // The bound kept up to date in the body: not stale.
+  if (bound.name !== undefined && assignsName(loop.Body, bound.name.Name)) return undefined;
+  const changes = kind === 'map' ? mapWrites(loop.Body, collKey) : sliceChanges(loop.Body, collKey);
+  const first = changes.find((c) => !exitsLoopRightAfter(c, loop, parents));
+  if (first === undefined) return undefined;
+  if (!indexesWith(loop.Body, collKey, index.Name, kind === 'map')) return undefined;
+  return first;
 }
 
 /** The loop variable and the captured bound, for the loop shapes this check knows. */

@@ -74,12 +74,65 @@ func f(s []int) {
 	}
 }
 `), settings), true);
-  // A package that names something len: whether len is the builtin is a type question.
+  // A package that names something len: the look takes every len(…) for the builtin
+  // (the types can only say fewer are), so a loop that cannot be reported whatever len
+  // is needs no types…
   assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
 
 func f(s, out []int, len int) {
 	for i := range s {
 		out[i] = s[i] + len
+	}
+}
+`), settings), false);
+  // …and one that can does.
+  assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
+
+func f(s []int, cap int) {
+	len := func(x []int) int { return cap }
+	_ = len
+	n := len(s)
+	for i := 0; i < n; i++ {
+		if s[i] == 0 {
+			s = s[:i]
+		}
+	}
+}
+`), settings), true);
+  // The bound is taken again where s changes: never stale, whether s is a slice or a map.
+  assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
+
+func f(s []int) {
+	n := len(s)
+	for i := 0; i < n; i++ {
+		if s[i] == 0 {
+			s = s[:i]
+			n = len(s)
+		}
+	}
+}
+`), settings), false);
+  // The loop returns right after the change: never stale either.
+  assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
+
+func f(s []int) []int {
+	for i := range s {
+		if s[i] == 0 {
+			s = s[:i]
+			return s
+		}
+	}
+	return s
+}
+`), settings), false);
+  // Written as a map (m[k] = v) and read with the loop variable: only the type can tell
+  // a map (reported) from a slice (an element write, not reported).
+  assert.equal(staleLenLoop.needsTypes!(syntaxOnlyUnit(`package p
+
+func f(m map[int]int) {
+	n := len(m)
+	for i := 0; i < n; i++ {
+		m[i+n] = m[i]
 	}
 }
 `), settings), true);

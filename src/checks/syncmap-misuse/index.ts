@@ -26,7 +26,7 @@ export const syncmapMisuse: Check = {
   },
   severity: 'warning',
   requires: [],
-  needsTypes: (pkg) => namesSyncMap(pkg) || pkg.files.some((f) => sequenceBodies(pkg, f).length > 0),
+  needsTypes: (pkg) => namesSyncMap(pkg) || pkg.files.some((f) => mayReportSequence(pkg, f)),
   run(pass: CheckPass) {
     const copies = namesSyncMap(pass.pkg);
     const bodies = pass.pkg.files.map((f) => sequenceBodies(pass.pkg, f));
@@ -95,6 +95,73 @@ function sequenceBodies(pkg: PackageUnit, file: File): FuncBody[] {
   bodies = maybe ? funcBodies(file).filter(mayMisuseInSequence) : [];
   sequenceBodiesByFile.set(file, bodies);
   return bodies;
+}
+
+const reportableByFile = new WeakMap<File, boolean>();
+
+/**
+ * Whether checkBody could report in the file if every call named like a sync.Map method
+ * were one: the call sequences are found by their syntax, and the types only rule calls
+ * out (not a sync.Map), tell variables apart that share a name, and recognise locks and
+ * plain values — each of which can only remove a finding. So where this says no, the
+ * types cannot say yes, and the package need not be type-checked for them.
+ */
+function mayReportSequence(pkg: PackageUnit, file: File): boolean {
+  let found = reportableByFile.get(file);
+  if (found !== undefined) return found;
+  const bodies = sequenceBodies(pkg, file);
+  let parents: Map<Node, Node> | undefined;
+  found = bodies.some((fn) => mayReportInBody(pkg, file, fn, () => (parents ??= parentMap(file))));
+  reportableByFile.set(file, found);
+  return found;
+}
+
+/** Answers "don't know" to every type question: isPlainValue is false, as it is for any value the types cannot place. */
+const NO_TYPES = new SyncMapTypes({ typeOf: () => undefined, objectOf: () => undefined });
+
+function mayReportInBody(pkg: PackageUnit, file: File, fn: FuncBody, parentsOf: () => Map<Node, Node>): boolean {
+  const calls: MapCall[] = [];
+  const loadAssigns = new Map<CallExpr, AssignStmt>();
+  let rangeCount = false;
+  walkOwn(fn.body, (n) => {
+    if (n.kind === 'AssignStmt' && n.Lhs.length === 2 && n.Rhs.length === 1) {
+      const r = unparen(n.Rhs[0]!);
+      if (r.kind === 'CallExpr') loadAssigns.set(r, n);
+      return;
+    }
+    if (n.kind !== 'CallExpr') return;
+    const method = mapMethodName(n);
+    const fun = unparen(n.Fun);
+    if (method === undefined || fun.kind !== 'SelectorExpr') return;
+    if (ARITY[method] !== undefined && n.Args.length !== ARITY[method]) return;
+    calls.push({ call: n, method, recv: fun.X });
+    if (method === 'Range' && isRangeCount(pkg, file, fn, n)) rangeCount = true;
+  });
+  if (rangeCount) return true;
+  const loadCalls = calls.filter((c) => c.method === 'Load' && loadAssigns.has(c.call));
+  if (loadCalls.length === 0 || !calls.some((c) => c.method === 'Store' || c.method === 'Delete')) return false;
+  const parents = parentsOf();
+  const loads: LoadSite[] = [];
+  for (const mc of loadCalls) {
+    const assign = loadAssigns.get(mc.call)!;
+    const anchor = listedStmt(assign, parents);
+    if (anchor === undefined) continue;
+    loads.push({ ...mc, assign, value: nonBlank(assign.Lhs[0]!), ok: nonBlank(assign.Lhs[1]!), anchor });
+  }
+  const sameName = (a: Ident, b: Ident) => a.Name === b.Name;
+  // Every Load the Store or Delete may pair with (checkBody takes the latest one the
+  // types leave, then drops the pair for reasons that need types: all skipped here).
+  return calls.some((mc) => {
+    if (mc.method !== 'Store' && mc.method !== 'Delete') return false;
+    const key = mc.call.Args[0]!;
+    return loads.some((l) => {
+      if (pos(l.call) >= pos(mc.call)) return false;
+      if (!sameExpr(l.recv, mc.recv, sameName) || !sameExpr(l.call.Args[0]!, key, sameName)) return false;
+      if (!runsAfter(l.assign, mc.call, parents, fn.body)) return false;
+      if (mc.method === 'Delete') return l.value !== undefined || l.ok !== undefined;
+      return classifyStore(NO_TYPES, fn, parents, l, mc) !== undefined;
+    });
+  });
 }
 
 function sourceHas(pkg: PackageUnit, file: File, word: string): boolean {
@@ -607,23 +674,28 @@ function reportDelete(ctx: Ctx, _fn: FuncBody, load: LoadSite, del: MapCall, par
 const ESTIMATE = /\b(estimates?|estimated|approximate(ly)?|approx|rough(ly)?|best[- ]effort|inexact|not exact)\b/i;
 
 function checkRangeCount(ctx: Ctx, fn: FuncBody, mc: MapCall): void {
-  const cb = mc.call.Args[0];
-  if (mc.call.Args.length !== 1 || cb === undefined || cb.kind !== 'FuncLit') return;
-  const list = cb.Body.List;
-  if (list.length !== 2) return;
-  const [inc, ret] = list as [Stmt, Stmt];
-  if (ret.kind !== 'ReturnStmt' || ret.Results.length !== 1 || !isIdentNamed(ret.Results[0]!, { Name: 'true' } as Ident)) return;
-  const counter = counterOf(inc);
-  if (counter === undefined || declaredIn(cb, counter)) return;
-  if (documentedAsEstimate(ctx, fn, mc.call)) return;
-  // A test counting entries once its goroutines are done gets an exact number: that is
-  // an assertion, not a hand-made Len.
-  if (ctx.pkg.isTestFile(ctx.file)) return;
+  if (!isRangeCount(ctx.pkg, ctx.file, fn, mc.call)) return;
   ctx.pass.report({
     pos: pos(mc.call),
     end: end(mc.call),
     message: 'counting a sync.Map with Range is a hand-made Len: the count is stale as soon as Range returns and every call walks the whole map; keep a count alongside, updated where the map is written, or use a mutex-guarded map when an exact length matters',
   });
+}
+
+/** A Range call (of whatever receiver) whose callback only counts, outside tests and not documented as an estimate. */
+function isRangeCount(pkg: PackageUnit, file: File, fn: FuncBody, call: CallExpr): boolean {
+  const cb = call.Args[0];
+  if (call.Args.length !== 1 || cb === undefined || cb.kind !== 'FuncLit') return false;
+  const list = cb.Body.List;
+  if (list.length !== 2) return false;
+  const [inc, ret] = list as [Stmt, Stmt];
+  if (ret.kind !== 'ReturnStmt' || ret.Results.length !== 1 || !isIdentNamed(ret.Results[0]!, { Name: 'true' } as Ident)) return false;
+  const counter = counterOf(inc);
+  if (counter === undefined || declaredIn(cb, counter)) return false;
+  if (documentedAsEstimate(pkg, file, fn, call)) return false;
+  // A test counting entries once its goroutines are done gets an exact number: that is
+  // an assertion, not a hand-made Len.
+  return !pkg.isTestFile(file);
 }
 
 /** The variable a statement adds one to (n++, n += 1, n = n + 1). */
@@ -652,14 +724,14 @@ function declaredIn(lit: FuncLit, id: Ident): boolean {
 }
 
 /** A comment in the enclosing function (or its doc) or on the call's line calls the count an estimate. */
-function documentedAsEstimate(ctx: Ctx, fn: FuncBody, call: CallExpr): boolean {
-  const top = fn.node.kind === 'FuncDecl' ? fn.node : enclosingDecl(ctx.file, fn.node) ?? fn.node;
+function documentedAsEstimate(pkg: PackageUnit, file: File, fn: FuncBody, call: CallExpr): boolean {
+  const top = fn.node.kind === 'FuncDecl' ? fn.node : enclosingDecl(file, fn.node) ?? fn.node;
   const from = top.kind === 'FuncDecl' && top.Doc !== null ? pos(top.Doc) : pos(top);
-  const line = ctx.pkg.fset.position(pos(call)).line;
-  for (const g of ctx.file.Comments) {
+  const line = pkg.fset.position(pos(call)).line;
+  for (const g of file.Comments) {
     for (const c of g.List) {
       const inside = c.Slash >= from && c.Slash < end(top);
-      const sameLine = ctx.pkg.fset.position(c.Slash).line === line;
+      const sameLine = pkg.fset.position(c.Slash).line === line;
       if ((inside || sameLine) && ESTIMATE.test(c.Text)) return true;
     }
   }

@@ -69,3 +69,76 @@ func f(m interface {
 }
 `), settings), true);
 });
+
+test('syncmap-misuse needs types for a call sequence only where it could be reported', () => {
+  const settings = { includeGoroot: false };
+  const needs = (src: string) => syncmapMisuse.needsTypes!(syntaxOnlyUnit(src), settings);
+  // A Range whose callback does more than count, and a Load and a Store of different
+  // maps: whatever the receivers are, nothing to report.
+  assert.equal(needs(`package p
+
+type M interface {
+	Load(any) (any, bool)
+	Store(any, any)
+	Range(func(k, v any) bool)
+}
+
+func f(a, b M, keys *[]any) {
+	a.Range(func(k, v any) bool {
+		*keys = append(*keys, k)
+		return true
+	})
+	if v, ok := a.Load(1); ok {
+		b.Store(1, v)
+	}
+}
+`), false);
+  // A Load then a Delete of another key: not the same entry.
+  assert.equal(needs(`package p
+
+func f(m interface {
+	Load(any) (any, bool)
+	Delete(any)
+}) {
+	if _, ok := m.Load(1); ok {
+		m.Delete(2)
+	}
+}
+`), false);
+  // The Store does not depend on what the Load found: not a get-or-create, compare or
+  // read-modify-write.
+  assert.equal(needs(`package p
+
+func f(m interface {
+	Load(any) (any, bool)
+	Store(any, any)
+}) {
+	_, _ = m.Load(1)
+	m.Store(1, 2)
+}
+`), false);
+  // A Range that only counts, on any receiver: a hand-made Len if it is a sync.Map.
+  assert.equal(needs(`package p
+
+func f(m interface{ Range(func(k, v any) bool) }) int {
+	n := 0
+	m.Range(func(k, v any) bool {
+		n++
+		return true
+	})
+	return n
+}
+`), true);
+  // A Load then a Delete of the same key.
+  assert.equal(needs(`package p
+
+func f(m interface {
+	Load(any) (any, bool)
+	Delete(any)
+}) {
+	if _, ok := m.Load(1); ok {
+		m.Delete(1)
+	}
+}
+`), true);
+});
