@@ -648,50 +648,250 @@ export function utf8Length(s: string): number {
  * order (like go/ast.Inspect); `leave`, if given, after a node's children.
  */
 export function inspect(n: Node, visit: (n: Node) => boolean, leave?: (n: Node) => void): void {
-  if (!visit(n)) return;
-  const o = n as unknown as Record<string, unknown>;
-  for (const key of childKeys(n)) {
-    const v = o[key];
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (const c of v) inspect(c as Node, visit, leave);
-    } else inspect(v as Node, visit, leave);
-  }
-  if (leave) leave(n);
+  inspectNode(n, { visit, leave });
+}
+
+interface Inspector {
+  visit(n: Node): boolean;
+  leave: ((n: Node) => void) | undefined;
+}
+
+function inspectNode(n: Node, w: Inspector): void {
+  if (!w.visit(n)) return;
+  eachChild(n, inspectNode, w);
+  if (w.leave !== undefined) w.leave(n);
 }
 
 /** Calls f on each direct child node of n, in go/ast field order (go/ast.Walk's order). */
 export function forEachChild(n: Node, f: (c: Node) => void): void {
-  const o = n as unknown as Record<string, unknown>;
-  for (const key of childKeys(n)) {
-    const v = o[key];
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (const c of v) f(c as Node);
-    } else f(v as Node);
-  }
+  eachChild(n, callChild, f);
+}
+
+function callChild(c: Node, f: (c: Node) => void): void {
+  f(c);
+}
+
+function eachOf<A>(list: readonly Node[], f: (c: Node, arg: A) => void, arg: A): void {
+  for (let i = 0; i < list.length; i++) f(list[i]!, arg);
 }
 
 /**
- * Per node kind, the fields that can hold child nodes, in declaration order. Every node
- * of a kind is built with the same keys in the same order, and a field holds either
- * nodes (or null) or plain values, so the first node of a kind tells. Walking these
- * lists instead of enumerating each node's keys keeps walks cheap.
+ * The children of each node kind: its fields that hold nodes (or null), in declaration
+ * order, which is go/ast.Walk's. As go/ast.Walk, a File's Imports are reached through
+ * its Decls and its Comments are not walked. A switch with each field named keeps the
+ * loads monomorphic (a loop over field names would make each load a keyed lookup) and
+ * needs no closure per node: `arg` carries the caller's state. The most frequent kinds
+ * come first. ast.test.ts checks the table against the nodes' own fields.
  */
-const CHILD_KEYS = new Map<string, readonly string[]>();
-
-function childKeys(n: Node): readonly string[] {
-  let keys = CHILD_KEYS.get(n.kind);
-  if (keys) return keys;
-  const o = n as unknown as Record<string, unknown>;
-  const found: string[] = [];
-  for (const key in o) {
-    if (key === 'kind') continue;
-    // As go/ast.Walk: a File's Imports are reached through Decls, its Comments are not walked.
-    if (n.kind === 'File' && (key === 'Imports' || key === 'Comments')) continue;
-    const v = o[key];
-    if (v === null || v === undefined || typeof v === 'object') found.push(key);
+function eachChild<A>(n: Node, f: (c: Node, arg: A) => void, arg: A): void {
+  switch (n.kind) {
+    case 'Ident':
+    case 'BasicLit':
+      return;
+    case 'SelectorExpr':
+      f(n.X, arg);
+      f(n.Sel, arg);
+      return;
+    case 'CallExpr':
+      f(n.Fun, arg);
+      eachOf(n.Args, f, arg);
+      return;
+    case 'ExprStmt':
+      f(n.X, arg);
+      return;
+    case 'AssignStmt':
+      eachOf(n.Lhs, f, arg);
+      eachOf(n.Rhs, f, arg);
+      return;
+    case 'BlockStmt':
+      eachOf(n.List, f, arg);
+      return;
+    case 'BinaryExpr':
+      f(n.X, arg);
+      f(n.Y, arg);
+      return;
+    case 'StarExpr':
+    case 'UnaryExpr':
+    case 'ParenExpr':
+      f(n.X, arg);
+      return;
+    case 'IfStmt':
+      if (n.Init !== null) f(n.Init, arg);
+      f(n.Cond, arg);
+      f(n.Body, arg);
+      if (n.Else !== null) f(n.Else, arg);
+      return;
+    case 'ReturnStmt':
+      eachOf(n.Results, f, arg);
+      return;
+    case 'Field':
+      if (n.Doc !== null) f(n.Doc, arg);
+      eachOf(n.Names, f, arg);
+      if (n.Type !== null) f(n.Type, arg);
+      if (n.Tag !== null) f(n.Tag, arg);
+      if (n.Comment !== null) f(n.Comment, arg);
+      return;
+    case 'FieldList':
+      eachOf(n.List, f, arg);
+      return;
+    case 'IndexExpr':
+      f(n.X, arg);
+      f(n.Index, arg);
+      return;
+    case 'CompositeLit':
+      if (n.Type !== null) f(n.Type, arg);
+      eachOf(n.Elts, f, arg);
+      return;
+    case 'KeyValueExpr':
+      f(n.Key, arg);
+      f(n.Value, arg);
+      return;
+    case 'FuncType':
+      if (n.TypeParams !== null) f(n.TypeParams, arg);
+      f(n.Params, arg);
+      if (n.Results !== null) f(n.Results, arg);
+      return;
+    case 'CaseClause':
+      eachOf(n.List, f, arg);
+      eachOf(n.Body, f, arg);
+      return;
+    case 'ArrayType':
+      if (n.Len !== null) f(n.Len, arg);
+      f(n.Elt, arg);
+      return;
+    case 'SliceExpr':
+      f(n.X, arg);
+      if (n.Low !== null) f(n.Low, arg);
+      if (n.High !== null) f(n.High, arg);
+      if (n.Max !== null) f(n.Max, arg);
+      return;
+    case 'IncDecStmt':
+      f(n.X, arg);
+      return;
+    case 'DeclStmt':
+      f(n.Decl, arg);
+      return;
+    case 'ValueSpec':
+      if (n.Doc !== null) f(n.Doc, arg);
+      eachOf(n.Names, f, arg);
+      if (n.Type !== null) f(n.Type, arg);
+      eachOf(n.Values, f, arg);
+      if (n.Comment !== null) f(n.Comment, arg);
+      return;
+    case 'GenDecl':
+      if (n.Doc !== null) f(n.Doc, arg);
+      eachOf(n.Specs, f, arg);
+      return;
+    case 'FuncDecl':
+      if (n.Doc !== null) f(n.Doc, arg);
+      if (n.Recv !== null) f(n.Recv, arg);
+      f(n.Name, arg);
+      f(n.Type, arg);
+      if (n.Body !== null) f(n.Body, arg);
+      return;
+    case 'FuncLit':
+      f(n.Type, arg);
+      f(n.Body, arg);
+      return;
+    case 'TypeAssertExpr':
+      f(n.X, arg);
+      if (n.Type !== null) f(n.Type, arg);
+      return;
+    case 'ForStmt':
+      if (n.Init !== null) f(n.Init, arg);
+      if (n.Cond !== null) f(n.Cond, arg);
+      if (n.Post !== null) f(n.Post, arg);
+      f(n.Body, arg);
+      return;
+    case 'RangeStmt':
+      if (n.Key !== null) f(n.Key, arg);
+      if (n.Value !== null) f(n.Value, arg);
+      f(n.X, arg);
+      f(n.Body, arg);
+      return;
+    case 'CommentGroup':
+      eachOf(n.List, f, arg);
+      return;
+    case 'Comment':
+      return;
+    case 'SwitchStmt':
+      if (n.Init !== null) f(n.Init, arg);
+      if (n.Tag !== null) f(n.Tag, arg);
+      f(n.Body, arg);
+      return;
+    case 'TypeSwitchStmt':
+      if (n.Init !== null) f(n.Init, arg);
+      f(n.Assign, arg);
+      f(n.Body, arg);
+      return;
+    case 'BranchStmt':
+      if (n.Label !== null) f(n.Label, arg);
+      return;
+    case 'TypeSpec':
+      if (n.Doc !== null) f(n.Doc, arg);
+      f(n.Name, arg);
+      if (n.TypeParams !== null) f(n.TypeParams, arg);
+      f(n.Type, arg);
+      if (n.Comment !== null) f(n.Comment, arg);
+      return;
+    case 'StructType':
+      f(n.Fields, arg);
+      return;
+    case 'InterfaceType':
+      f(n.Methods, arg);
+      return;
+    case 'MapType':
+      f(n.Key, arg);
+      f(n.Value, arg);
+      return;
+    case 'ChanType':
+      f(n.Value, arg);
+      return;
+    case 'Ellipsis':
+      if (n.Elt !== null) f(n.Elt, arg);
+      return;
+    case 'IndexListExpr':
+      f(n.X, arg);
+      eachOf(n.Indices, f, arg);
+      return;
+    case 'GoStmt':
+    case 'DeferStmt':
+      f(n.Call, arg);
+      return;
+    case 'SendStmt':
+      f(n.Chan, arg);
+      f(n.Value, arg);
+      return;
+    case 'LabeledStmt':
+      f(n.Label, arg);
+      f(n.Stmt, arg);
+      return;
+    case 'CommClause':
+      if (n.Comm !== null) f(n.Comm, arg);
+      eachOf(n.Body, f, arg);
+      return;
+    case 'SelectStmt':
+      f(n.Body, arg);
+      return;
+    case 'ImportSpec':
+      if (n.Doc !== null) f(n.Doc, arg);
+      if (n.Name !== null) f(n.Name, arg);
+      f(n.Path, arg);
+      if (n.Comment !== null) f(n.Comment, arg);
+      return;
+    case 'File':
+      if (n.Doc !== null) f(n.Doc, arg);
+      f(n.Name, arg);
+      eachOf(n.Decls, f, arg);
+      return;
+    case 'BadExpr':
+    case 'BadStmt':
+    case 'BadDecl':
+    case 'EmptyStmt':
+      return;
+    default: {
+      const unknown: never = n;
+      throw new Error(`eachChild: unknown node kind ${(unknown as Node).kind}`);
+    }
   }
-  CHILD_KEYS.set(n.kind, (keys = found));
-  return keys;
 }
