@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runChecks } from '../driver.js';
 import { mapRace } from '../../checks/map-race/index.js';
 import { badSuppressionCheck } from '../suppress.js';
+import { importedCode } from './crosspkg.js';
 
 const APP = `package app
 
@@ -79,4 +80,25 @@ test('worker threads follow calls across packages too (with or without the type 
 test('suppression comments in the called package apply, and are not called unused there', async () => {
   assert.deepEqual(await findings(true, ['./...']), []);
   assert.deepEqual(await findings(true, ['./app']), []);
+});
+
+test('mayFollow answers without loading, and is true for every package of the importer\'s module', () => {
+  const asked: string[] = [];
+  const find = (p: string) => {
+    asked.push(p);
+    return null;
+  };
+  const app = importedCode(find, { dir: '/m/app', inGoroot: false, module: { path: 'example.com/xs', dir: '/m' } }, () => 0);
+  assert.equal(app.mayFollow!('example.com/xs/store'), true);
+  assert.equal(app.mayFollow!('example.com/xs'), true);
+  assert.equal(app.mayFollow!('example.com/xsother'), false);
+  assert.equal(app.mayFollow!('sync'), false);
+  assert.equal(app.mayFollow!('example.com/xs/errgroup'), false);
+  const outside = importedCode(find, { dir: '/tmp/x', inGoroot: false, module: null }, () => 0);
+  assert.equal(outside.mayFollow!('example.com/xs/store'), false);
+  if (process.env['RACEWATCH_FOLLOW_GOROOT'] !== '1') {
+    const std = importedCode(find, { dir: '/goroot/src/net/http', inGoroot: true, module: { path: 'std', dir: '/goroot/src' } }, () => 0);
+    assert.equal(std.mayFollow!('net/textproto'), false);
+  }
+  assert.deepEqual(asked, []);
 });

@@ -71,6 +71,13 @@ export function importedCode(find: ImportFinder, home: PackageHome, line: (pos: 
       memo.set(importPath, s);
       return s ?? undefined;
     },
+    mayFollow(importPath: string): boolean {
+      if (OPAQUE_PACKAGES.has(importPath) || /(^|\/)errgroup$/.test(importPath)) return false;
+      if (home.inGoroot) return FOLLOW_GOROOT;
+      // followsInto asks for the importer's own module: its packages' paths extend the module path.
+      const m = home.module;
+      return m !== null && (m.path === '' || importPath === m.path || importPath.startsWith(m.path + '/'));
+    },
   };
 }
 

@@ -139,12 +139,20 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   const graph = nameGraph(decls, opts.imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined);
   const starters = mayStartGoroutines(decls, graph);
   // The summaries the model reads, and every declaration they name (what they inline).
-  if (!opts.keepAllEvents) sz.elideEventsOutside(reach([...starters, ...roles.keys()], graph.names));
+  const read = reach([...starters, ...roles.keys()], graph.names);
+  if (!opts.keepAllEvents) sz.elideEventsOutside(read);
+  // Declarations whose walks can touch a summary the model reads (see connectedTo); the
+  // others are not summarised at all. Calls into other packages' summaries make every
+  // declaration count: those summaries are memoised across callers.
+  const imports = opts.imports;
+  const followsImports = imports !== undefined && [...idx.imports.values()].some((m) => [...m.values()].some((p) => imports.mayFollow?.(p) ?? true));
+  const walked = opts.keepAllEvents || followsImports ? null : connectedTo(read, graph);
 
   // 1. Spawns, from every function that starts goroutines (directly or through callees).
-  // Every declaration is summarised, in order: a summary depends on which callees were
+  // Declarations are summarised in order: a summary depends on which callees were
   // summarised before it (memoised at depth 0) and which are walked again deeper.
   for (const d of decls) {
+    if (walked && !walked.has(d)) continue;
     sz.summaryOf(d);
     if (!starters.has(d)) continue;
     const s = sz.rootSummaryOf(d);
@@ -291,6 +299,27 @@ function reach(from: Iterable<ast.FuncDecl>, edges: Map<ast.FuncDecl, ast.FuncDe
     if (out.has(d)) continue;
     out.add(d);
     for (const c of edges.get(d) ?? []) if (!out.has(c)) queue.push(c);
+  }
+  return out;
+}
+
+/**
+ * The declarations connected to `seeds` through names, in either direction. Walking a
+ * declaration requests only the summaries of declarations its body names (inlining, call
+ * results, handlers), and registers handlers or notes roots of its own; so the walks of
+ * declarations outside this set neither make nor change any memo entry inside it (the
+ * depth at which a summary was first made, its size and truncation), and skipping them
+ * leaves every summary of the set as it was, in the same order.
+ */
+function connectedTo(seeds: Iterable<ast.FuncDecl>, g: NameGraph): Set<ast.FuncDecl> {
+  const out = new Set<ast.FuncDecl>();
+  const queue = [...seeds];
+  while (queue.length > 0) {
+    const d = queue.pop()!;
+    if (out.has(d)) continue;
+    out.add(d);
+    for (const c of g.names.get(d) ?? []) if (!out.has(c)) queue.push(c);
+    for (const c of g.namedBy.get(d) ?? []) if (!out.has(c)) queue.push(c);
   }
   return out;
 }

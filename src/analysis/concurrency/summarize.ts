@@ -86,6 +86,11 @@ const FMT_READERS = /^(Print|Println|Printf|Sprint|Sprintln|Sprintf|Fprint|Fprin
 export interface ImportedCode {
   /** The summarizer of the package an import path (as written in this package) names, when calls into it are followed. */
   summarizer(importPath: string): Summarizer | undefined;
+  /**
+   * False only when calls into the package an import path names are certainly not followed,
+   * decided without loading it. Absent: any may be.
+   */
+  mayFollow?(importPath: string): boolean;
 }
 
 export interface SummarizerOptions {
@@ -205,6 +210,11 @@ export class Summarizer {
     let t = this.trackedByDecl.get(decl);
     if (!t) this.trackedByDecl.set(decl, (t = trackedNames(decl.Body!)));
     return t;
+  }
+
+  /** Has the declaration been summarised (the model skips those no read summary can depend on)? */
+  summarised(decl: ast.FuncDecl): boolean {
+    return this.memo.has(decl);
   }
 
   summaryOf(decl: ast.FuncDecl, depth = 0): FuncSummary {
