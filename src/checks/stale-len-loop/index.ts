@@ -6,7 +6,7 @@ import type { Check, CheckPass, RelatedLocation } from '../../analysis/check.js'
 import { readCheckDoc } from '../../analysis/doc.js';
 import type { PackageUnit } from '../../analysis/pass.js';
 import {
-  type Expr, type File, type ForStmt, type Ident, type Node, type RangeStmt, type Stmt, end, inspect, pos,
+  type Decl, type Expr, type File, type ForStmt, type Ident, type Node, type RangeStmt, type Stmt, end, inspect, pos,
   unparen,
 } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
@@ -24,13 +24,10 @@ export const staleLenLoop: Check = {
   // slice, or if it were a map: the type decides between them (and can say neither).
   needsTypes: (pkg) => {
     const types = StaleLenTypes.of(pkg);
-    const lenDeclared = declaresLen(pkg.files);
     return pkg.files.some((file) => {
-      const loops = fileFacts(file).loops;
-      if (loops.length === 0) return false;
-      const ctx: LoopCtx = { pkg, file, types, lenDeclared };
-      const parents = parentLinks(file);
-      return loops.some((loop) => {
+      const ctx: LoopCtx = { pkg, file, types };
+      return fileFacts(file).loops.some(({ loop, decl }) => {
+        const parents = parentLinks(decl);
         const shape = candidate(ctx, loop, parents);
         return shape !== undefined && (staleChange(loop, parents, shape, 'slice') !== undefined || staleChange(loop, parents, shape, 'map') !== undefined);
       });
@@ -38,8 +35,9 @@ export const staleLenLoop: Check = {
   },
   run(pass: CheckPass) {
     const types = StaleLenTypes.of(pass.pkg);
-    const lenDeclared = declaresLen(pass.pkg.files);
-    for (const file of pass.pkg.files) checkFile({ pass, pkg: pass.pkg, file, types, lenDeclared });
+    for (const file of pass.pkg.files) {
+      for (const { loop, decl } of fileFacts(file).loops) checkLoop({ pass, pkg: pass.pkg, file, types }, loop, parentLinks(decl));
+    }
   },
 };
 
@@ -50,27 +48,15 @@ interface LoopCtx {
   pkg: PackageUnit;
   file: File;
   types: StaleLenTypes;
-  /** Some file of the package names something `len` (else every `len` is the builtin). */
-  lenDeclared: boolean;
 }
 
 interface Ctx extends LoopCtx {
   pass: CheckPass;
 }
 
-/**
- * Whether any identifier `len` in the files could be something other than the builtin:
- * anything but a call's function or a selector's name (a declaration, a value use).
- */
-function declaresLen(files: readonly File[]): boolean {
-  return files.some((f) => fileFacts(f).lenDeclared);
-}
-
 interface FileFacts {
-  /** Loops whose body may change a collection that it indexes with the loop variable. */
-  loops: Array<ForStmt | RangeStmt>;
-  /** The file has an identifier `len` that is not a call's function or a selector's name. */
-  lenDeclared: boolean;
+  /** Loops whose body may change a collection that it indexes with the loop variable, with their top-level declaration. */
+  loops: Array<{ loop: ForStmt | RangeStmt; decl: Decl }>;
 }
 
 /** One walk per file, shared by needsTypes and run (the same AST when no types are needed). */
@@ -79,31 +65,14 @@ const factsByFile = new WeakMap<File, FileFacts>();
 function fileFacts(file: File): FileFacts {
   let facts = factsByFile.get(file);
   if (facts) return facts;
-  // The identifiers len that are a call's function or a selector's name (seen before
-  // the identifier itself: inspect visits parents first).
-  const plain = new Set<Node>();
-  facts = { loops: [], lenDeclared: false };
-  const out = facts;
-  inspect(file, (n) => {
-    switch (n.kind) {
-      case 'Ident':
-        if (n.Name === 'len' && !plain.has(n)) out.lenDeclared = true;
-        break;
-      case 'CallExpr':
-        if (n.Fun.kind === 'Ident' && n.Fun.Name === 'len') plain.add(n.Fun);
-        break;
-      case 'SelectorExpr':
-        if (n.Sel.Name === 'len') plain.add(n.Sel);
-        break;
-      case 'ForStmt':
-      case 'RangeStmt':
-        if (worthALook(n)) out.loops.push(n);
-        break;
-      default:
-        break;
-    }
-    return true;
-  });
+  const loops: FileFacts['loops'] = [];
+  for (const decl of file.Decls) {
+    inspect(decl, (n) => {
+      if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && worthALook(n)) loops.push({ loop: n, decl });
+      return true;
+    });
+  }
+  facts = { loops };
   factsByFile.set(file, facts);
   return facts;
 }
@@ -153,24 +122,20 @@ function stmtList(n: Node): Stmt[] | undefined {
   return undefined;
 }
 
-function checkFile(ctx: Ctx): void {
-  const loops = fileFacts(ctx.file).loops;
-  if (loops.length === 0) return;
-  // Parent links only for files with a loop worth a closer look.
-  const parents = parentLinks(ctx.file);
-  for (const loop of loops) checkLoop(ctx, loop, parents);
-}
+const parentsByDecl = new WeakMap<Decl, Map<Node, Node>>();
 
-const parentsByFile = new WeakMap<File, Map<Node, Node>>();
-
-function parentLinks(file: File): Map<Node, Node> {
-  const known = parentsByFile.get(file);
+/**
+ * Parent links within one top-level declaration (built only for declarations holding a
+ * loop worth a closer look): every walk up from a loop stops at its function.
+ */
+function parentLinks(decl: Decl): Map<Node, Node> {
+  const known = parentsByDecl.get(decl);
   if (known) return known;
   const parents = new Map<Node, Node>();
-  parentsByFile.set(file, parents);
+  parentsByDecl.set(decl, parents);
   const stack: Node[] = [];
   inspect(
-    file,
+    decl,
     (n) => {
       if (stack.length > 0) parents.set(n, stack[stack.length - 1]!);
       stack.push(n);
@@ -377,7 +342,8 @@ function lenCapture(ctx: LoopCtx, e: Expr): { coll: Expr; text: string } | undef
   if (u.kind === 'BinaryExpr' && (u.Op === Token.SUB || u.Op === Token.ADD) && unparen(u.Y).kind === 'BasicLit') u = unparen(u.X);
   if (u.kind !== 'CallExpr' || u.Args.length !== 1) return undefined;
   const f = unparen(u.Fun);
-  if (f.kind !== 'Ident' || f.Name !== 'len' || (ctx.lenDeclared && !ctx.types.isBuiltin(f))) return undefined;
+  // Without types every len is taken for the builtin: the types can only say fewer are.
+  if (f.kind !== 'Ident' || f.Name !== 'len' || !ctx.types.isBuiltin(f)) return undefined;
   const coll = unparen(u.Args[0]!);
   return pathKey(coll) === undefined ? undefined : { coll, text };
 }

@@ -169,3 +169,15 @@ func redecode(vals []string, decode func([]string) []string) []string {
 	}
 	return vals
 }
+
+// A local len is not the builtin: what it returns says nothing about s's length.
+func shadowedLen(s []int) []int {
+	len := func(x []int) int { return 3 }
+	n := len(s)
+	for i := 0; i < n; i++ {
+		if s[i] == 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
