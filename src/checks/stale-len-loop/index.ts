@@ -26,7 +26,7 @@ export const staleLenLoop: Check = {
     const types = StaleLenTypes.of(pkg);
     return pkg.files.some((file) => {
       const ctx: LoopCtx = { pkg, file, types };
-      return fileFacts(file).loops.some(({ loop, decl }) => {
+      return fileFacts(pkg, file).loops.some(({ loop, decl }) => {
         const parents = parentLinks(decl);
         const shape = candidate(ctx, loop, parents);
         return shape !== undefined && (staleChange(loop, parents, shape, 'slice') !== undefined || staleChange(loop, parents, shape, 'map') !== undefined);
@@ -36,7 +36,7 @@ export const staleLenLoop: Check = {
   run(pass: CheckPass) {
     const types = StaleLenTypes.of(pass.pkg);
     for (const file of pass.pkg.files) {
-      for (const { loop, decl } of fileFacts(file).loops) checkLoop({ pass, pkg: pass.pkg, file, types }, loop, parentLinks(decl));
+      for (const { loop, decl } of fileFacts(pass.pkg, file).loops) checkLoop({ pass, pkg: pass.pkg, file, types }, loop, parentLinks(decl));
     }
   },
 };
@@ -62,11 +62,21 @@ interface FileFacts {
 /** One walk per file, shared by needsTypes and run (the same AST when no types are needed). */
 const factsByFile = new WeakMap<File, FileFacts>();
 
-function fileFacts(file: File): FileFacts {
+function fileFacts(pkg: PackageUnit, file: File): FileFacts {
   let facts = factsByFile.get(file);
   if (facts) return facts;
   const loops: FileFacts['loops'] = [];
+  // A loop starts with the keyword for: a declaration whose bytes never spell it has none
+  // (a native search over the bytes is far cheaper than walking the declaration).
+  const src = pkg.source(file);
+  const bytes = Buffer.from(src.buffer, src.byteOffset, src.byteLength);
+  let nextFor = bytes.indexOf('for', 0, 'latin1');
   for (const decl of file.Decls) {
+    if (nextFor < 0) break;
+    const from = pos(decl) - file.FileStart;
+    const to = end(decl) - file.FileStart;
+    if (nextFor < from) nextFor = bytes.indexOf('for', from, 'latin1');
+    if (nextFor < 0 || nextFor >= to) continue;
     inspect(decl, (n) => {
       if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && worthALook(n)) loops.push({ loop: n, decl });
       return true;
