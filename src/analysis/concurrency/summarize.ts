@@ -2020,6 +2020,51 @@ class FuncWalker {
   }
 
   walkCall(call: ast.CallExpr, stmt: boolean): void {
+    if (this.nonNil.size === 0 && this.factWatch === 0) return this.walkCallInner(call, stmt);
+    this.lastInlined = undefined;
+    this.walkCallInner(call, stmt);
+    if (!this.seenWhole(call)) this.forgetFactsPassedTo(call);
+  }
+
+  /** The call's own callee was inlined in full (or is a builtin, a conversion or a literal we walked). */
+  private seenWhole(call: ast.CallExpr): boolean {
+    const fun = unparen(call.Fun);
+    if (fun.kind === 'FuncLit' || fun.kind === 'ArrayType' || fun.kind === 'MapType' || fun.kind === 'ChanType') return true;
+    let decl: ast.FuncDecl | undefined;
+    if (fun.kind === 'Ident') {
+      const v = this.scope.lookup(fun.Name);
+      if (v) return v.closure !== undefined;
+      decl = this.sz.index.funcs.get(fun.Name);
+      if (!decl) return fun.Name !== 'copy' && !this.sz.index.globals.has(fun.Name);
+    } else if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) decl = this.sz.index.method(this.typeOf(fun.X), fun.Sel.Name)?.decl;
+    const l = this.lastInlined;
+    return decl !== undefined && l !== undefined && l.decl === decl && !l.s.truncated && !l.s.depthCut;
+  }
+
+  /**
+   * Code we do not see (another package, a function value, a callee cut by the depth
+   * bound) may store anything through the pointers it is handed: what was known below
+   * them, and of a variable whose address it gets, is unknown again.
+   */
+  private forgetFactsPassedTo(call: ast.CallExpr): void {
+    const fun = unparen(call.Fun);
+    if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) {
+      const r = this.pathOf(fun.X);
+      if (r) this.dropFacts(r.key, true);
+    }
+    for (const a of call.Args) {
+      const u = unparen(a);
+      if (u.kind === 'UnaryExpr' && u.Op === Token.AND) {
+        const p = this.pathOf(u.X);
+        if (p) this.dropFacts(p.key);
+      } else {
+        const p = this.pathOf(u);
+        if (p) this.dropFacts(p.key, true);
+      }
+    }
+  }
+
+  private walkCallInner(call: ast.CallExpr, stmt: boolean): void {
     const fun = unparen(call.Fun);
     const args = call.Args;
 

@@ -450,3 +450,45 @@ func paintWhileReset() {
 	p.buf = nil // want `p.buf = nil without a lock races with the read p.buf`
 	wg.Wait()
 }
+
+// The constructor initialised s.pad, but code we cannot see (a function value) gets the
+// sketch before the goroutines start and may have cleared it.
+type sketchPad struct{ lines int }
+
+type Sketch struct {
+	mu  sync.Mutex
+	pad *sketchPad
+}
+
+func (s *Sketch) ensure() {
+	if s.pad == nil {
+		s.pad = new(sketchPad) // want `s.pad = new\(sketchPad\) without a lock races with itself`
+	}
+}
+
+func NewSketch() *Sketch {
+	s := &Sketch{}
+	s.ensure()
+	return s
+}
+
+func (s *Sketch) Draw() {
+	s.ensure()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pad.lines++
+}
+
+func drawAfterHook(hook func(*Sketch)) {
+	s := NewSketch()
+	hook(s)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.Draw()
+		}()
+	}
+	wg.Wait()
+}
