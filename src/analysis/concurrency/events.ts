@@ -65,6 +65,11 @@ export interface AccessEvent {
   unlessFlag?: string;
   /** A write of a value that cannot be nil (an allocation, or a location known to hold one). */
   nonNilValue?: boolean;
+  /**
+   * Made after assertions that panic otherwise (`assert(t.inst == nil)`): `<key>==nil` or
+   * `<key>!=nil` for a field of the receiver, a parameter or a variable.
+   */
+  assumes?: readonly string[];
   /** The location holds a struct or array value: it overlaps its own fields. */
   structVal: boolean;
   /** Done with sync/atomic: never races with another atomic access. */

@@ -432,12 +432,25 @@ function normalizeRoot(events: Event[], from: string, to: string): Event[] {
     for (const [k, v] of l) m.set(mapKey(k), v);
     return m;
   };
+  const assumesMemo = new Map<readonly string[], readonly string[]>();
+  const mapAssumes = (l: readonly string[]): readonly string[] => {
+    let m = assumesMemo.get(l);
+    if (!m) assumesMemo.set(l, (m = l.map(mapKey)));
+    return m;
+  };
   return events.map((e): Event => {
     switch (e.k) {
-      case 'access':
+      case 'access': {
         // The receiver variable itself is the method's own copy of the pointer.
-        if (e.path.key === from) return { ...e, path: { ...e.path, key: `C${to}`, root: `C${to}` }, locks: mapLocks(e.locks) };
-        return e.path.root === from ? { ...e, path: { ...e.path, key: mapKey(e.path.key), root: to }, locks: mapLocks(e.locks) } : { ...e, locks: mapLocks(e.locks) };
+        const a: AccessEvent =
+          e.path.key === from
+            ? { ...e, path: { ...e.path, key: `C${to}`, root: `C${to}` }, locks: mapLocks(e.locks) }
+            : e.path.root === from
+              ? { ...e, path: { ...e.path, key: mapKey(e.path.key), root: to }, locks: mapLocks(e.locks) }
+              : { ...e, locks: mapLocks(e.locks) };
+        if (e.assumes) a.assumes = mapAssumes(e.assumes);
+        return a;
+      }
       case 'sync':
         return e.obj ? { ...e, obj: mapKey(e.obj) } : e;
       case 'spawn':
@@ -545,6 +558,7 @@ function entryRaces(entries: Thread[], shared: (a: AccessEvent) => boolean, need
         if (x.t.spawn && y.t.spawn && x.t.spawn.pos === y.t.spawn.pos && singletonSpawn(x.t) && singletonSpawn(y.t)) continue;
         // Initialisation under a sync.Once is ordered before every use that needs it.
         if (onceWrite(x.a) || onceWrite(y.a)) continue;
+        if (contradictoryAssertions(x.a, y.a, sz)) continue;
         // Lazy initialisation in a method is done before the value is shared, as a rule;
         // callers that break the rule are beyond what an entry-point assumption can tell.
         if (x.a.lazyInit || y.a.lazyInit) continue;
@@ -807,6 +821,23 @@ function lazyInitsDoneBeforeStart(threads: readonly Thread[]): Set<AccessEvent> 
 /** The location was known non-nil when t (or the goroutine that started it) was started. */
 function knownNonNilAtStart(t: Thread, key: string): boolean {
   for (let c: Thread = t; c.parent && c.spawn; c = c.parent) if (c.spawn.nonNil?.includes(key)) return true;
+  return false;
+}
+
+/**
+ * a and b run only after contradictory assertions about one field of the receiver
+ * (`assert(t.inst == nil)` in one method, `assert(t.inst != nil)` in the other), and
+ * every object keeps the value that field was made with: they never run on one object.
+ */
+function contradictoryAssertions(a: AccessEvent, b: AccessEvent, sz: Summarizer): boolean {
+  if (!a.assumes || !b.assumes) return false;
+  for (const x of a.assumes) {
+    const key = x.slice(0, -5);
+    const opposite = key + (x.endsWith('==nil') ? '!=nil' : '==nil');
+    if (!b.assumes.includes(opposite) || !key.startsWith('R')) continue;
+    const dot = key.indexOf('.');
+    if (dot > 0 && sz.fieldSetOnlyAtConstruction(key.slice(1, dot), key.slice(dot + 1))) return true;
+  }
   return false;
 }
 

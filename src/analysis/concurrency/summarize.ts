@@ -351,6 +351,69 @@ export class Summarizer {
     return !this.writtenNames.has(name);
   }
 
+  private assertions = new Map<ast.FuncDecl, boolean>();
+  /**
+   * A function that panics unless its one bool parameter is true: `func assert(p bool) {
+   * if !p { ...; panic(...) } }` and nothing else.
+   */
+  isAssertion(d: ast.FuncDecl): boolean {
+    let yes = this.assertions.get(d);
+    if (yes !== undefined) return yes;
+    yes = false;
+    const ps = d.Type.Params.List;
+    const body = d.Body?.List ?? [];
+    const pt = ps[0]?.Type;
+    if (!d.Recv && ps.length === 1 && ps[0]!.Names.length === 1 && pt && pt.kind === 'Ident' && pt.Name === 'bool' && !d.Type.Results?.List.length && body.length === 1) {
+      const s = body[0]!;
+      const c = s.kind === 'IfStmt' && !s.Init && !s.Else ? unparen(s.Cond) : null;
+      const last = s.kind === 'IfStmt' ? s.Body.List[s.Body.List.length - 1] : undefined;
+      const x = c && c.kind === 'UnaryExpr' && c.Op === Token.NOT ? unparen(c.X) : null;
+      const panics = last?.kind === 'ExprStmt' && last.X.kind === 'CallExpr' && last.X.Fun.kind === 'Ident' && last.X.Fun.Name === 'panic';
+      yes = x !== null && x.kind === 'Ident' && x.Name === ps[0]!.Names[0]!.Name && panics;
+    }
+    this.assertions.set(d, yes);
+    return yes;
+  }
+
+  private writtenFields: Set<string> | undefined;
+  /** Local struct types a whole value of which is stored somewhere (`*p = v`, `x.s = T{}`): their fields all change. */
+  private readonly wholeStored = new Set<string>();
+  noteWholeStore(typeName: string): void {
+    this.wholeStored.add(typeName);
+  }
+
+  /**
+   * Field `name` of local type `typeName` keeps the value its object was made with: the
+   * name is unexported, no code of the package assigns a field of that name, increments
+   * it, ranges into it or takes its address (it is only ever set in composite literals),
+   * and no whole value of the type is stored over another (summaries note those as they
+   * walk: ask once every declaration is summarised).
+   */
+  fieldSetOnlyAtConstruction(typeName: string, name: string): boolean {
+    if (!/^[a-z_]/.test(name) || this.wholeStored.has(typeName)) return false;
+    if (!this.writtenFields) {
+      const written = new Set<string>();
+      const target = (e: ast.Expr) => {
+        const u = unparen(e);
+        if (u.kind === 'SelectorExpr') written.add(u.Sel.Name);
+      };
+      for (const f of this.files) {
+        const visit = (n: ast.Node): void => {
+          if (n.kind === 'AssignStmt') n.Lhs.forEach(target);
+          else if (n.kind === 'IncDecStmt') target(n.X);
+          else if (n.kind === 'RangeStmt') {
+            if (n.Key) target(n.Key);
+            if (n.Value) target(n.Value);
+          } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND) target(n.X);
+          forEachChildNode(n, visit);
+        };
+        for (const d of f.Decls) visit(d);
+      }
+      this.writtenFields = written;
+    }
+    return !this.writtenFields.has(name);
+  }
+
   noteAllocation(root: string): void {
     this.allocatedRoots.add(root);
   }
@@ -514,6 +577,8 @@ class FuncWalker {
   private flagsTrue: string[] = [];
   /** Roots of such bools tested false around the current point (`if !started { ... }`). */
   private unlessFlags: string[] = [];
+  /** Nil tests asserted so far in the function's straight-line code (see AccessEvent.assumes). */
+  private assumed: readonly string[] = [];
   /** Inside a for statement's post statement, whose events are filtered by key: copy them. */
   private copyAnyway = 0;
   /** Roots of variables declared in this function (parameters included). */
@@ -657,6 +722,24 @@ class FuncWalker {
   /** Per return: the key of the object handed back, null if unknown, undefined for `nil`. */
   private exitResults: (string | null | undefined)[] = [];
 
+  /**
+   * `assert(x.f == nil)` in straight-line code: every later event of the function runs
+   * only when it held (the helper panics otherwise).
+   */
+  private assume(cond: ast.Expr): void {
+    const c = unparen(cond);
+    if (c.kind !== 'BinaryExpr' || (c.Op !== Token.EQL && c.Op !== Token.NEQ)) return;
+    const isNil = (e: ast.Expr) => {
+      const u = unparen(e);
+      return u.kind === 'Ident' && u.Name === 'nil' && !this.scope.lookup('nil');
+    };
+    const operand = isNil(c.Y) ? c.X : isNil(c.X) ? c.Y : null;
+    if (!operand || unparen(operand).kind !== 'SelectorExpr') return;
+    const p = this.pathOf(operand);
+    if (!p || p.handoff || p.key.indexOf('.') !== p.root.length || p.key.indexOf('.', p.root.length + 1) >= 0) return;
+    this.assumed = [...this.assumed, p.key + (c.Op === Token.EQL ? '==nil' : '!=nil')];
+  }
+
   /** An expression whose value cannot be nil: an allocation, a literal, or a location known non-nil. */
   private nonNilExpr(e: ast.Expr): boolean {
     const x = unparen(e);
@@ -722,6 +805,7 @@ class FuncWalker {
     // event the slow way, in a shape of its own.
     if (this.unlessFlags.length > 0) ev.unlessFlag = this.unlessFlags[this.unlessFlags.length - 1];
     if (write && this.writingNonNil && !ev.mapOp) ev.nonNilValue = true;
+    if (this.assumed.length > 0) ev.assumes = this.assumed;
     this.push(ev);
     if (path.own) {
       const twin: AccessEvent = {
@@ -1724,6 +1808,8 @@ class FuncWalker {
   /** A store to `target` (an assignment, op-assignment, ++/--, or a range key/value). */
   private walkWriteTarget(target: ast.Expr, stmt: ast.Node, opNode: ast.Node): void {
     const t = unparen(target);
+    const tt = this.typeOf(t);
+    if (tt.k === 'named' && tt.pkg === '' && this.sz.index.underlying(tt).k === 'struct') this.sz.noteWholeStore(tt.name);
     switch (t.kind) {
       case 'Ident': {
         if (t.Name === '_') return;
@@ -2136,6 +2222,7 @@ class FuncWalker {
       if (decl) {
         this.walkArgs(args, false);
         if (isTerminatingName(fun.Name)) this.terminated = true;
+        if (args.length === 1 && this.arms.length === 0 && this.loops.length === 0 && this.sz.isAssertion(decl)) this.assume(args[0]!);
         const s = this.inlineDecl(decl, null, null, args);
         // A callee we see only in part (recursive, or cut short): a callback handed to it
         // runs now, on this goroutine, as for code we cannot see.
@@ -2663,6 +2750,20 @@ class FuncWalker {
       }
       return out;
     };
+    /** Assumptions in the caller's terms, once per shared list. */
+    const assumesMemo = new Map<readonly string[], readonly string[]>();
+    const mappedAssumes = (l: readonly string[]): readonly string[] => {
+      let m = assumesMemo.get(l);
+      if (!m) {
+        const out: string[] = [];
+        for (const x of l) {
+          const k = mapKey(x.slice(0, -5));
+          if (k !== null) out.push(k + x.slice(-5));
+        }
+        assumesMemo.set(l, (m = out));
+      }
+      return m;
+    };
     // Every event inlined here sits at this call's place (shared: see place()).
     const topPlace = (): Place => this.place();
     const copy = (e: Event, top: boolean): Event | null => {
@@ -2690,6 +2791,7 @@ class FuncWalker {
           if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
           if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
           if (e.nonNilValue) a.nonNilValue = true;
+          if (e.assumes) a.assumes = mappedAssumes(e.assumes);
           return a;
         }
         case 'sync':
