@@ -62,6 +62,21 @@ interface FileFacts {
 /** One walk per file, shared by needsTypes and run (the same AST when no types are needed). */
 const factsByFile = new WeakMap<File, FileFacts>();
 
+/** The loops of a file worth a closer look, in source order (exported for tests). */
+export function loopsWorthALook(pkg: PackageUnit, file: File): Array<ForStmt | RangeStmt> {
+  return fileFacts(pkg, file).loops.map((l) => l.loop);
+}
+
+/** The same, found by walking every node (the reference for tests). */
+export function loopsWorthALookByWalking(file: File): Array<ForStmt | RangeStmt> {
+  const out: Array<ForStmt | RangeStmt> = [];
+  inspect(file, (n) => {
+    if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && worthALook(n)) out.push(n);
+    return true;
+  });
+  return out;
+}
+
 function fileFacts(pkg: PackageUnit, file: File): FileFacts {
   let facts = factsByFile.get(file);
   if (facts) return facts;
@@ -77,14 +92,60 @@ function fileFacts(pkg: PackageUnit, file: File): FileFacts {
     const to = end(decl) - file.FileStart;
     if (nextFor < from) nextFor = bytes.indexOf('for', from, 'latin1');
     if (nextFor < 0 || nextFor >= to) continue;
-    inspect(decl, (n) => {
+    const visit = (n: Node) => {
       if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && worthALook(n)) loops.push({ loop: n, decl });
-      return true;
-    });
+    };
+    // Without a function literal (no second func in its bytes) a function's loops are all
+    // statements of its body: the walk need not enter a single expression.
+    const onlyStatements = decl.kind === 'FuncDecl' && decl.Body !== null && (() => {
+      const lit = bytes.indexOf('func', from + 4, 'latin1');
+      return lit < 0 || lit >= to;
+    })();
+    if (onlyStatements) forEachStmt(decl.Body!, visit);
+    else {
+      inspect(decl, (n) => {
+        visit(n);
+        return true;
+      });
+    }
   }
   facts = { loops };
   factsByFile.set(file, facts);
   return facts;
+}
+
+/**
+ * Every statement under s that can hold a statement, in inspect's order, not entering
+ * expressions (nor the simple statements of an init or post, which hold no loop without
+ * a function literal).
+ */
+function forEachStmt(s: Stmt, visit: (s: Stmt) => void): void {
+  visit(s);
+  switch (s.kind) {
+    case 'BlockStmt':
+      for (const c of s.List) forEachStmt(c, visit);
+      return;
+    case 'IfStmt':
+      forEachStmt(s.Body, visit);
+      if (s.Else !== null) forEachStmt(s.Else, visit);
+      return;
+    case 'ForStmt':
+    case 'RangeStmt':
+    case 'SwitchStmt':
+    case 'TypeSwitchStmt':
+    case 'SelectStmt':
+      forEachStmt(s.Body, visit);
+      return;
+    case 'CaseClause':
+    case 'CommClause':
+      for (const c of s.Body) forEachStmt(c, visit);
+      return;
+    case 'LabeledStmt':
+      forEachStmt(s.Stmt, visit);
+      return;
+    default:
+      return;
+  }
 }
 
 function textOf(ctx: LoopCtx, n: Node): string {

@@ -33,10 +33,10 @@ export interface FuncBody {
   name: string;
 }
 
-/** Every function body of a file, function literals included (each once). */
-export function funcBodies(file: File): FuncBody[] {
+/** Every function body under a node (a file, a declaration), function literals included (each once). */
+export function funcBodies(root: Node): FuncBody[] {
   const out: FuncBody[] = [];
-  inspect(file, (n) => {
+  inspect(root, (n) => {
     if (n.kind === 'FuncDecl' && n.Body !== null) out.push({ node: n, body: n.Body, name: n.Name.Name });
     else if (n.kind === 'FuncLit') out.push({ node: n, body: n.Body, name: 'the function literal' });
     return true;

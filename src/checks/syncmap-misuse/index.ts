@@ -74,13 +74,18 @@ function namesSyncMapIn(pkg: PackageUnit, file: File): boolean {
   found = false;
   const names = file.Imports.filter((i) => i.Path.Value === '"sync"').map((i) => i.Name?.Name ?? 'sync');
   if (names.includes('.')) found = true;
-  // An identifier cannot be split: no "Map" in the bytes, no sync.Map in the syntax.
-  else if (names.length > 0 && sourceHas(pkg, file, 'Map')) {
-    inspect(file, (n) => {
-      if (found) return false;
-      if (n.kind === 'SelectorExpr' && n.Sel.Name === 'Map' && n.X.kind === 'Ident' && names.includes(n.X.Name)) found = true;
-      return !found;
-    });
+  // An identifier cannot be split: no "Map" in a declaration's bytes, no sync.Map in its syntax.
+  else if (names.length > 0 && hasWord(bytesOf(pkg, file), 'Map')) {
+    const bytes = bytesOf(pkg, file);
+    for (const decl of file.Decls) {
+      if (found) break;
+      if (!hasWord(declBytes(bytes, file, decl), 'Map')) continue;
+      inspect(decl, (n) => {
+        if (found) return false;
+        if (n.kind === 'SelectorExpr' && n.Sel.Name === 'Map' && n.X.kind === 'Ident' && names.includes(n.X.Name)) found = true;
+        return !found;
+      });
+    }
   }
   namesMapByFile.set(file, found);
   return found;
@@ -90,9 +95,18 @@ function namesSyncMapIn(pkg: PackageUnit, file: File): boolean {
 function sequenceBodies(pkg: PackageUnit, file: File): FuncBody[] {
   let bodies = sequenceBodiesByFile.get(file);
   if (bodies) return bodies;
-  // The method names must be in the bytes before any body can call them.
-  const maybe = sourceHas(pkg, file, 'Range') || (sourceHas(pkg, file, 'Load') && (sourceHas(pkg, file, 'Store') || sourceHas(pkg, file, 'Delete')));
-  bodies = maybe ? funcBodies(file).filter(mayMisuseInSequence) : [];
+  // The method names must be in a declaration's bytes before any body in it can call them.
+  const bytes = bytesOf(pkg, file);
+  const has = hasWord;
+  bodies = [];
+  if (has(bytes, 'Range') || has(bytes, 'Load')) {
+    for (const decl of file.Decls) {
+      if (decl.kind !== 'FuncDecl' && decl.kind !== 'GenDecl') continue;
+      const text = declBytes(bytes, file, decl);
+      if (!has(text, 'Range') && !(has(text, 'Load') && (has(text, 'Store') || has(text, 'Delete')))) continue;
+      for (const fn of funcBodies(decl)) if (mayMisuseInSequence(fn)) bodies.push(fn);
+    }
+  }
   sequenceBodiesByFile.set(file, bodies);
   return bodies;
 }
@@ -164,9 +178,18 @@ function mayReportInBody(pkg: PackageUnit, file: File, fn: FuncBody, parentsOf: 
   });
 }
 
-function sourceHas(pkg: PackageUnit, file: File, word: string): boolean {
+function bytesOf(pkg: PackageUnit, file: File): Buffer {
   const src = pkg.source(file);
-  return Buffer.from(src.buffer, src.byteOffset, src.byteLength).indexOf(word, 0, 'latin1') >= 0;
+  return Buffer.from(src.buffer, src.byteOffset, src.byteLength);
+}
+
+/** A declaration's bytes, as a view. */
+function declBytes(bytes: Buffer, file: File, decl: Node): Buffer {
+  return bytes.subarray(pos(decl) - file.FileStart, end(decl) - file.FileStart);
+}
+
+function hasWord(bytes: Buffer, word: string): boolean {
+  return bytes.indexOf(word, 0, 'latin1') >= 0;
 }
 
 /**
