@@ -376,42 +376,94 @@ export class Summarizer {
   }
 
   private writtenFields: Set<string> | undefined;
-  /** Local struct types a whole value of which is stored somewhere (`*p = v`, `x.s = T{}`): their fields all change. */
-  private readonly wholeStored = new Set<string>();
-  noteWholeStore(typeName: string): void {
-    this.wholeStored.add(typeName);
-  }
+  /** Local struct types a whole value of which is stored over another; '?' when a store's type is unknown. */
+  private wholeStored: Set<string> | undefined;
 
   /**
    * Field `name` of local type `typeName` keeps the value its object was made with: the
    * name is unexported, no code of the package assigns a field of that name, increments
    * it, ranges into it or takes its address (it is only ever set in composite literals),
-   * and no whole value of the type is stored over another (summaries note those as they
-   * walk: ask once every declaration is summarised).
+   * and no code stores a whole value of the type over another (`*p = v`, `x = T{...}`,
+   * `x = *p`; a store through a pointer whose type is not known counts as one). From
+   * syntax over every declaration, walked or not.
    */
   fieldSetOnlyAtConstruction(typeName: string, name: string): boolean {
-    if (!/^[a-z_]/.test(name) || this.wholeStored.has(typeName)) return false;
-    if (!this.writtenFields) {
-      const written = new Set<string>();
+    if (!/^[a-z_]/.test(name)) return false;
+    if (!this.writtenFields || !this.wholeStored) this.scanStores();
+    return !this.writtenFields!.has(name) && !this.wholeStored!.has(typeName) && !this.wholeStored!.has('?');
+  }
+
+  private scanStores(): void {
+    const written = new Set<string>();
+    const whole = new Set<string>();
+    const idx = this.index;
+    for (const f of this.files) {
+      // Names of the enclosing functions' receivers, parameters, results and `var x T`, with their types.
+      let scope = new Map<string, LType>();
+      const declare = (ft: ast.FuncType, recv: ast.FieldList | null) => {
+        for (const l of [recv?.List ?? [], ft.Params.List, ft.Results?.List ?? []]) for (const fl of l) for (const n of fl.Names) scope.set(n.Name, idx.typeExpr(fl.Type, f));
+      };
+      const typeOf = (e: ast.Expr): LType => {
+        const u = unparen(e);
+        if (u.kind === 'Ident') return scope.get(u.Name) ?? (idx.globals.has(u.Name) ? idx.globalType(u.Name, (x, gf) => this.globalWalker(gf).typeOf(x)) : UNKNOWN);
+        if (u.kind === 'SelectorExpr') return idx.field(typeOf(u.X), u.Sel.Name)?.type ?? UNKNOWN;
+        if (u.kind === 'StarExpr') {
+          const t = typeOf(u.X);
+          return t.k === 'ptr' ? t.elem : UNKNOWN;
+        }
+        if (u.kind === 'IndexExpr') {
+          let t = idx.underlying(typeOf(u.X));
+          if (t.k === 'ptr') t = idx.underlying(t.elem);
+          return t.k === 'slice' || t.k === 'array' ? t.elem : t.k === 'map' ? t.val : UNKNOWN;
+        }
+        return UNKNOWN;
+      };
+      const importName = (e: ast.Expr): boolean => {
+        let b = unparen(e);
+        while (b.kind === 'SelectorExpr') b = unparen(b.X);
+        return b.kind === 'Ident' && !scope.has(b.Name) && !idx.globals.has(b.Name) && idx.imports.get(f)?.has(b.Name) === true;
+      };
+      /** A whole value of type t stored: a local struct type's name, '?' when unknown. */
+      const stored = (t: LType) => {
+        if (t.k === 'unknown') whole.add('?');
+        else if (t.k === 'named' && t.pkg === '' && idx.underlying(t).k === 'struct') whole.add(t.name);
+      };
       const target = (e: ast.Expr) => {
         const u = unparen(e);
         if (u.kind === 'SelectorExpr') written.add(u.Sel.Name);
       };
-      for (const f of this.files) {
-        const visit = (n: ast.Node): void => {
-          if (n.kind === 'AssignStmt') n.Lhs.forEach(target);
-          else if (n.kind === 'IncDecStmt') target(n.X);
-          else if (n.kind === 'RangeStmt') {
-            if (n.Key) target(n.Key);
-            if (n.Value) target(n.Value);
-          } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND) target(n.X);
+      const visit = (n: ast.Node): void => {
+        if (n.kind === 'FuncDecl' || n.kind === 'FuncLit') {
+          const saved = scope;
+          scope = new Map(saved);
+          declare(n.Type, n.kind === 'FuncDecl' ? n.Recv : null);
           forEachChildNode(n, visit);
-        };
-        for (const d of f.Decls) visit(d);
-      }
-      this.writtenFields = written;
+          scope = saved;
+          return;
+        }
+        if (n.kind === 'ValueSpec' && n.Type) for (const id of n.Names) scope.set(id.Name, idx.typeExpr(n.Type, f));
+        if (n.kind === 'AssignStmt') {
+          n.Lhs.forEach(target);
+          if (n.Tok === Token.ASSIGN) {
+            n.Lhs.forEach((l, i) => {
+              const lu = unparen(l);
+              const r = n.Lhs.length === n.Rhs.length ? unparen(n.Rhs[i]!) : null;
+              if (lu.kind === 'StarExpr') stored(typeOf(lu));
+              else if (r && r.kind === 'CompositeLit' && r.Type?.kind === 'Ident') stored(idx.typeExpr(r.Type, f));
+              else if (r && r.kind === 'StarExpr' && !importName(lu)) stored(typeOf(lu));
+            });
+          }
+        } else if (n.kind === 'IncDecStmt') target(n.X);
+        else if (n.kind === 'RangeStmt') {
+          if (n.Key) target(n.Key);
+          if (n.Value) target(n.Value);
+        } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND) target(n.X);
+        forEachChildNode(n, visit);
+      };
+      for (const d of f.Decls) visit(d);
     }
-    return !this.writtenFields.has(name);
+    this.writtenFields = written;
+    this.wholeStored = whole;
   }
 
   noteAllocation(root: string): void {
@@ -1808,8 +1860,6 @@ class FuncWalker {
   /** A store to `target` (an assignment, op-assignment, ++/--, or a range key/value). */
   private walkWriteTarget(target: ast.Expr, stmt: ast.Node, opNode: ast.Node): void {
     const t = unparen(target);
-    const tt = this.typeOf(t);
-    if (tt.k === 'named' && tt.pkg === '' && this.sz.index.underlying(tt).k === 'struct') this.sz.noteWholeStore(tt.name);
     switch (t.kind) {
       case 'Ident': {
         if (t.Name === '_') return;

@@ -18,7 +18,7 @@ func (f *Form) Rebase(o *Form) {
 }
 
 func (f *Form) AddMethod(name string) {
-	assert(f.base == nil) // want `f.base without a lock races with the write f.base = o in \(\*Form\).Rebase`
+	assert(f.base == nil)               // want `f.base without a lock races with the write f.base = o in \(\*Form\).Rebase`
 	f.methods = append(f.methods, name) // want `f.methods = append\(f.methods, name\) without a lock races with the write f.methods = append`
 }
 
@@ -48,4 +48,29 @@ func (k *Kind) Names() []string {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	return append([]string(nil), k.methods...)
+}
+
+// Opposite assertions on a field no method assigns, but a package function stores a
+// whole new value over a Grade (and with it a nil base): the assertions keep nothing apart.
+type Grade struct {
+	mu      sync.Mutex
+	origin  *Grade
+	methods []string
+}
+
+func Retire(g *Grade) { *g = Grade{} }
+
+func (g *Grade) AddMethod(name string) {
+	assert(g.origin == nil)
+	g.methods = append(g.methods, name) // want `g.methods = append\(g.methods, name\) without a lock races with the write g.methods = append`
+}
+
+func (g *Grade) Expanded(i int) string {
+	assert(g.origin != nil)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.methods) == 0 {
+		g.methods = append(g.methods, g.origin.methods...)
+	}
+	return g.methods[i]
 }
