@@ -173,12 +173,20 @@ export class Summarizer {
 
   /** Source text of [pos, end), on one line, shortened. */
   text(pos: number, end: number): string {
+    // Declarations are walked again at other depths: each span is decoded once.
+    const span = end - pos;
+    const key = span >= 0 && span < 2 ** 22 && pos >= 0 && pos < 2 ** 31 ? pos * 2 ** 22 + span : -1;
+    const done = key >= 0 ? this.texts.get(key) : undefined;
+    if (done !== undefined) return done;
     const f = this.src.fileAt(pos);
     if (!f) return '?';
     const bytes = this.src.source(f);
-    const s = this.decoder.decode(bytes.subarray(pos - f.FileStart, end - f.FileStart)).replace(/\s+/g, ' ').trim();
-    return s.length > 60 ? s.slice(0, 57) + '...' : s;
+    let s = this.decoder.decode(bytes.subarray(pos - f.FileStart, end - f.FileStart)).replace(/\s+/g, ' ').trim();
+    if (s.length > 60) s = s.slice(0, 57) + '...';
+    if (key >= 0) this.texts.set(key, s);
+    return s;
   }
+  private readonly texts = new Map<number, string>();
 
   fileOf(n: { pos: number }): ast.File | undefined {
     return this.src.fileAt(n.pos);
@@ -209,6 +217,14 @@ export class Summarizer {
   private trackedIn(decl: ast.FuncDecl): Set<string> {
     let t = this.trackedByDecl.get(decl);
     if (!t) this.trackedByDecl.set(decl, (t = trackedNames(decl.Body!)));
+    return t;
+  }
+
+  /** onlyTrueBools of a declaration's body, once per declaration. */
+  private readonly onlyTrueByDecl = new Map<ast.FuncDecl, Set<string>>();
+  private onlyTrueIn(decl: ast.FuncDecl): Set<string> {
+    let t = this.onlyTrueByDecl.get(decl);
+    if (!t) this.onlyTrueByDecl.set(decl, (t = onlyTrueBools(decl.Body!)));
     return t;
   }
 
@@ -253,7 +269,7 @@ export class Summarizer {
       const file = this.src.fileAt(decl.Name.NamePos);
       const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, this.trackedIn(decl), typeParamNames(decl));
       w.copiesEvents = this.readsEvents === null || this.readsEvents.has(decl);
-      w.onlyTrueNames = onlyTrueBools(decl.Body!);
+      w.onlyTrueNames = this.onlyTrueIn(decl);
       return w.walkDecl(decl);
     } finally {
       this.inProgress.delete(decl);
@@ -1255,9 +1271,9 @@ class FuncWalker {
       truncated: this.truncated,
       ...(this.depthCut ? { depthCut: true } : {}),
       ...(this.copiesEvents ? {} : { eventsElided: true }),
-      localRoots: this.outerScope ? undefined : new Set([...this.ownRoots, ...this.inlinedLocals].filter((r) => r !== recvRoot && !paramRoots.includes(r))),
+      localRoots: this.outerScope ? undefined : this.localRootsOf(recvRoot, paramRoots),
       result: this.result,
-      perCall: this.outerScope ? new Set([...this.ownRoots, ...this.inlinedLocals]) : new Set(this.inlinedLocals),
+      perCall: this.outerScope ? unionOf(this.ownRoots, this.inlinedLocals) : new Set(this.inlinedLocals),
       ...this.exitFactsSummary(recvRoot, paramRoots),
     };
   }
@@ -1283,6 +1299,14 @@ class FuncWalker {
       if (!suffixes) suffixes = mine;
     }
     if (suffixes && suffixes.size > 0) out.resultEnsured = [...suffixes];
+    return out;
+  }
+
+  /** The function's own locals and those of the callees inlined here, not its receiver or parameters. */
+  private localRootsOf(recvRoot: string | null, paramRoots: readonly (string | null)[]): Set<string> {
+    const out = new Set<string>();
+    for (const r of this.ownRoots) if (r !== recvRoot && !paramRoots.includes(r)) out.add(r);
+    for (const r of this.inlinedLocals) if (r !== recvRoot && !paramRoots.includes(r)) out.add(r);
     return out;
   }
 
@@ -2698,27 +2722,25 @@ class FuncWalker {
     // The callee's own locals are new at every call: give them names of this call.
     const locals = new Map<string, string>();
     const localRoots = s.localRoots;
-    // Memoised per key: only the first renaming of a local has side effects (a new root).
-    const renamedKeys = new Map<string, string>();
-    const renamed = (key: string): string => {
-      if (!localRoots) return key;
-      const done = renamedKeys.get(key);
-      if (done !== undefined) return done;
-      let out = key;
-      const c0 = key.charCodeAt(0);
-      if (c0 === 86 /* V */ || c0 === 76 /* L */) {
-        const root = key.slice(0, localRootEnd(key));
-        if (localRoots.has(root)) {
-          let r = locals.get(root);
-          if (!r) {
-            locals.set(root, (r = `L${this.sz.newFreshRoot()}`));
-            this.inlinedLocals.add(r);
-          }
-          out = r + key.slice(root.length);
-        }
+    /** A root's name in this call: the callee's locals get new ones, made on first use (the numbering follows the events). */
+    const renamedRoot = (root: string): string => {
+      if (!localRoots || localRoots.size === 0) return root;
+      const c0 = root.charCodeAt(0);
+      if ((c0 !== 86 /* V */ && c0 !== 76 /* L */) || !localRoots.has(root)) return root;
+      let r = locals.get(root);
+      if (!r) {
+        locals.set(root, (r = `L${this.sz.newFreshRoot()}`));
+        this.inlinedLocals.add(r);
       }
-      renamedKeys.set(key, out);
-      return out;
+      return r;
+    };
+    const renamed = (key: string): string => {
+      if (!localRoots || localRoots.size === 0) return key;
+      const c0 = key.charCodeAt(0);
+      if (c0 !== 86 /* V */ && c0 !== 76 /* L */) return key;
+      const root = key.slice(0, localRootEnd(key));
+      const r = renamedRoot(root);
+      return r === root ? key : r + key.slice(root.length);
     };
     const mapPath = (p: Path, mapOp: boolean): Path => {
       const q = mapPathBare(p, mapOp);
@@ -2733,10 +2755,8 @@ class FuncWalker {
       // The parameter variable itself is the callee's own copy; what it points to is shared.
       if (sb && p.key === p.root && !mapOp) sb = { path: null, mapsOnly: true };
       if (!sb) {
-        const k = renamed(p.key);
-        if (k === p.key) return p;
-        const root = k.slice(0, k.length - (p.key.length - p.root.length));
-        return { key: k, root, text: p.text };
+        const r = renamedRoot(p.root);
+        return r === p.root ? p : { key: r + p.key.slice(p.root.length), root: r, text: p.text };
       }
       if (!sb.path || (sb.mapsOnly && !mapOp)) {
         const slot = sb.path ? p.root : p.root + '#var';
@@ -2967,6 +2987,12 @@ function onlyTrueBools(body: ast.BlockStmt): Set<string> {
   visit(body);
   for (const n of other) startFalse.delete(n);
   return startFalse;
+}
+
+function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const out = new Set(a);
+  for (const x of b) out.add(x);
+  return out;
 }
 
 /** Length of a key's root: up to the first field (`.`) or index (`[`). */
