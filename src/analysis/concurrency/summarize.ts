@@ -246,6 +246,11 @@ export class Summarizer {
     return s;
   }
 
+  /** A summary of the declaration is memoised (asking for it walks nothing). */
+  hasSummary(decl: ast.FuncDecl): boolean {
+    return this.memo.has(decl);
+  }
+
   private memoDepth = new Map<ast.FuncDecl, number>();
   private rootMemo = new Map<ast.FuncDecl, FuncSummary>();
 
@@ -562,6 +567,7 @@ function foldsIndexes(index: ast.Expr): boolean {
 }
 
 const NO_FACTS: ReadonlySet<string> = new Set();
+const NO_ASSUMPTIONS: readonly string[] = [];
 
 /** Facts held before a loop or deferred code (see FuncWalker.enterLoopFacts). */
 interface LoopFacts {
@@ -571,6 +577,7 @@ interface LoopFacts {
   events: number;
   exits: number;
 }
+const NOT_WATCHED: LoopFacts = Object.freeze({ watch: false, facts: NO_FACTS, dropped: 0, events: 0, exits: 0 });
 
 /** Does a write to `written` change what `key` names (the location itself, or one reached through it)? */
 function reachesThrough(key: string, written: string): boolean {
@@ -646,7 +653,7 @@ class FuncWalker {
   /** Roots of such bools tested false around the current point (`if !started { ... }`). */
   private unlessFlags: string[] = [];
   /** Nil tests asserted so far in the function's straight-line code (see AccessEvent.assumes). */
-  private assumed: readonly string[] = [];
+  private assumed: readonly string[] = NO_ASSUMPTIONS;
   /** Inside a for statement's post statement, whose events are filtered by key: copy them. */
   private copyAnyway = 0;
   /** Roots of variables declared in this function (parameters included). */
@@ -671,13 +678,17 @@ class FuncWalker {
   private nonNil: ReadonlySet<string> = NO_FACTS;
   /** Inside a loop or deferred code: the keys dropped, to take them from facts held before it. */
   private factWatch = 0;
-  private factsDropped: string[] = [];
+  private factsDropped: string[] | undefined;
   /** Facts at the end of the last branch arm (null: it terminated). */
   private armFacts: ReadonlySet<string> | null = NO_FACTS;
   /** Facts at each return, and the field suffixes of the returned object known non-nil. */
-  private exitFacts: ReadonlySet<string>[] = [];
+  private exitFacts: ReadonlySet<string>[] | undefined;
+  /** Some return held no facts (no `ensured`); some return handing back an object held none (no `resultEnsured`). */
+  private exitWithoutFacts = false;
+  private objectExitWithoutFacts = false;
   /** The declaration and summary inlined last (a call's own callee is inlined after its arguments'). */
-  private lastInlined: { decl: ast.FuncDecl; s: FuncSummary } | undefined;
+  private lastInlinedDecl: ast.FuncDecl | undefined;
+  private lastInlinedSummary: FuncSummary | undefined;
   /** The assignment being walked writes values that cannot be nil. */
   private writingNonNil = false;
 
@@ -703,7 +714,7 @@ class FuncWalker {
   private push(e: Event): void {
     // A write replaces what was known of the location; a non-nil value keeps it non-nil,
     // but what was known through the old value is gone.
-    if (e.k === 'access' && e.write && !e.mapOp && (this.factWatch > 0 || this.nonNil.size > 0)) this.dropFacts(writtenLocation(e.path.key), e.nonNilValue === true && !e.path.key.endsWith('.*'));
+    if (e.k === 'access' && e.write && !e.mapOp && this.nonNil.size > 0) this.dropFacts(writtenLocation(e.path.key), e.nonNilValue === true && !e.path.key.endsWith('.*'));
     if (this.events.length >= this.sz.maxEvents) {
       this.truncated = true;
       return;
@@ -725,16 +736,19 @@ class FuncWalker {
    * value that cannot be nil (`keepSelf`), only what was reached through the old value.
    */
   private dropFacts(key: string, keepSelf = false): void {
-    if (this.factWatch > 0) this.factsDropped.push(keepSelf ? key + '.' : key);
     if (this.nonNil.size === 0) return;
     let next: Set<string> | undefined;
     for (const k of this.nonNil) if (reachesThrough(k, key) && !(keepSelf && k.length === key.length)) (next ??= new Set(this.nonNil)).delete(k);
-    if (next) this.nonNil = next;
+    if (!next) return;
+    this.nonNil = next;
+    // Only drops of facts held now are recorded: a fact held before a loop and missing
+    // here was dropped (and recorded) earlier in the body.
+    if (this.factWatch > 0) (this.factsDropped ??= []).push(keepSelf ? key + '.' : key);
   }
 
   /** `facts` without what was dropped since `from` (code that ran zero or more times). */
   private factsSurviving(facts: ReadonlySet<string>, from: number): ReadonlySet<string> {
-    if (facts.size === 0 || this.factsDropped.length === from) return facts;
+    if (facts.size === 0 || !this.factsDropped || this.factsDropped.length === from) return facts;
     const dropped = this.factsDropped.slice(from);
     // An entry ending in '.' dropped only what lay below the location (see dropFacts).
     const gone = (k: string, d: string) => (d.endsWith('.') ? k.length > d.length - 1 && reachesThrough(k, d.slice(0, -1)) : reachesThrough(k, d));
@@ -749,8 +763,9 @@ class FuncWalker {
    * establishes itself are established again, before their use, in every iteration.
    */
   private enterLoopFacts(watch = this.nonNil.size > 0): LoopFacts {
-    if (watch) this.factWatch++;
-    return { watch, facts: this.nonNil, dropped: this.factsDropped.length, events: this.events.length, exits: this.exitFacts.length };
+    if (!watch) return NOT_WATCHED;
+    this.factWatch++;
+    return { watch, facts: this.nonNil, dropped: this.factsDropped?.length ?? 0, events: this.events.length, exits: this.exitFacts?.length ?? 0 };
   }
 
   /**
@@ -760,35 +775,41 @@ class FuncWalker {
    */
   private leaveLoopFacts(at: LoopFacts): void {
     if (!at.watch) {
-      this.nonNil = at.facts;
+      this.nonNil = NO_FACTS;
       return;
     }
     this.factWatch--;
     this.nonNil = this.factsSurviving(at.facts, at.dropped);
-    if (this.factsDropped.length > at.dropped) {
+    if (this.factsDropped && this.factsDropped.length > at.dropped) {
       for (let i = at.events; i < this.events.length; i++) {
         const e = this.events[i]!;
         if (e.k === 'spawn' && e.nonNil) e.nonNil = [...this.factsSurviving(new Set(e.nonNil), at.dropped)];
       }
-      for (let i = at.exits; i < this.exitFacts.length; i++) this.exitFacts[i] = this.factsSurviving(this.exitFacts[i]!, at.dropped);
+      const exits = this.exitFacts ?? [];
+      for (let i = at.exits; i < exits.length; i++) exits[i] = this.factsSurviving(exits[i]!, at.dropped);
     }
-    if (this.factWatch === 0) this.factsDropped = [];
+    if (this.factWatch === 0) this.factsDropped = undefined;
   }
 
   /** At a return: the facts held, and the returned object's (its first result). */
-  private noteReturnFacts(results: readonly ast.Expr[]): void {
+  private noteReturnFacts(results: readonly ast.Expr[], rp: Path | null): void {
     if (!this.copiesEvents) return;
-    this.exitFacts.push(this.nonNil);
     const r0 = results.length > 0 ? unparen(results[0]!) : null;
-    if (r0 && r0.kind === 'Ident' && r0.Name === 'nil' && !this.scope.lookup('nil')) {
-      this.exitResults.push(undefined);
+    const returnsNil = r0 !== null && r0.kind === 'Ident' && r0.Name === 'nil' && !this.scope.lookup('nil');
+    if (this.nonNil.size === 0) {
+      this.exitWithoutFacts = true;
+      if (!returnsNil) this.objectExitWithoutFacts = true;
       return;
     }
-    const rp = r0 ? this.pathOf(r0) : null;
-    this.exitResults.push(rp && !rp.handoff ? rp.key : null);
+    (this.exitFacts ??= []).push(this.nonNil);
+    if (returnsNil) {
+      (this.exitResults ??= []).push(undefined);
+      return;
+    }
+    (this.exitResults ??= []).push(rp && !rp.handoff ? rp.key : null);
   }
-  /** Per return: the key of the object handed back, null if unknown, undefined for `nil`. */
-  private exitResults: (string | null | undefined)[] = [];
+  /** Per return with facts: the key of the object handed back, null if unknown, undefined for `nil`. */
+  private exitResults: (string | null | undefined)[] | undefined;
 
   /**
    * `assert(x.f == nil)` in straight-line code: every later event of the function runs
@@ -802,8 +823,9 @@ class FuncWalker {
       return u.kind === 'Ident' && u.Name === 'nil' && !this.scope.lookup('nil');
     };
     const operand = isNil(c.Y) ? c.X : isNil(c.X) ? c.Y : null;
-    if (!operand || unparen(operand).kind !== 'SelectorExpr') return;
-    const p = this.pathOf(operand);
+    const sel = operand ? unparen(operand) : null;
+    if (!sel || sel.kind !== 'SelectorExpr' || unparen(sel.X).kind !== 'Ident') return;
+    const p = this.pathOf(sel);
     if (!p || p.handoff || p.key.indexOf('.') !== p.root.length || p.key.indexOf('.', p.root.length + 1) >= 0) return;
     this.assumed = [...this.assumed, p.key + (c.Op === Token.EQL ? '==nil' : '!=nil')];
   }
@@ -813,8 +835,9 @@ class FuncWalker {
     const x = unparen(e);
     switch (x.kind) {
       case 'CompositeLit':
+        // Only values that could be nil matter: a slice or map literal (a struct value cannot be).
+        return x.Type !== null && ((x.Type.kind === 'ArrayType' && x.Type.Len === null) || x.Type.kind === 'MapType');
       case 'FuncLit':
-      case 'BasicLit':
         return true;
       case 'UnaryExpr':
         return x.Op === Token.AND;
@@ -1243,12 +1266,15 @@ class FuncWalker {
     if (!this.terminated) {
       this.exitLocks.push(this.locks);
       if (this.copiesEvents) {
-        this.exitFacts.push(this.nonNil);
-        this.exitResults.push(null);
+        if (this.nonNil.size === 0) this.exitWithoutFacts = this.objectExitWithoutFacts = true;
+        else {
+          (this.exitFacts ??= []).push(this.nonNil);
+          (this.exitResults ??= []).push(null);
+        }
       }
     }
     const atExit = this.locks;
-    const factsAtDefer = this.enterLoopFacts(this.deferred.length > 0 && this.exitFacts.some((f) => f.size > 0));
+    const factsAtDefer = this.enterLoopFacts(this.deferred.length > 0 && this.exitFacts !== undefined);
     for (const d of this.deferred.reverse()) d();
     this.leaveLoopFacts(factsAtDefer);
     this.locks = atExit;
@@ -1280,9 +1306,10 @@ class FuncWalker {
 
   /** `ensured` and `resultEnsured` from the facts held at every return. */
   private exitFactsSummary(recvRoot: string | null, paramRoots: readonly (string | null)[]): { ensured?: string[]; resultEnsured?: string[] } {
-    if (this.exitFacts.length === 0) return {};
+    const exits = this.exitFacts;
+    if (!exits) return {};
     const out: { ensured?: string[]; resultEnsured?: string[] } = {};
-    const common = intersectFacts(this.exitFacts, NO_FACTS);
+    const common = this.exitWithoutFacts ? NO_FACTS : intersectFacts(exits, NO_FACTS);
     const visible = (k: string) => {
       const root = k.slice(0, localRootEnd(k));
       return root === recvRoot || root.startsWith('G') || paramRoots.includes(root);
@@ -1290,11 +1317,11 @@ class FuncWalker {
     const ensured = [...common].filter(visible);
     if (ensured.length > 0) out.ensured = ensured;
     let suffixes: Set<string> | undefined;
-    for (let i = 0; i < this.exitFacts.length; i++) {
-      const r = this.exitResults[i];
+    for (let i = 0; i < exits.length && !this.objectExitWithoutFacts; i++) {
+      const r = this.exitResults![i];
       if (r === undefined) continue; // `return nil, err`: nothing to use
       const mine = new Set<string>();
-      if (r !== null) for (const k of this.exitFacts[i]!) if (k.length > r.length && reachesThrough(k, r)) mine.add(k.slice(r.length));
+      if (r !== null) for (const k of exits[i]!) if (k.length > r.length && reachesThrough(k, r)) mine.add(k.slice(r.length));
       if (suffixes) for (const x of suffixes) if (!mine.has(x)) suffixes.delete(x);
       if (!suffixes) suffixes = mine;
     }
@@ -1416,8 +1443,8 @@ class FuncWalker {
         break;
       case 'ReturnStmt': {
         for (const r of s.Results) this.walkExpr(r);
-        this.noteReturnFacts(s.Results);
         const rp = s.Results.length >= 1 ? this.pathOf(s.Results[0]!) : null;
+        this.noteReturnFacts(s.Results, rp);
         if (this.result === undefined) this.result = rp;
         else if (this.result && (!rp || rp.key !== this.result.key)) this.result = null;
         this.exitLocks.push(this.locks);
@@ -1795,11 +1822,14 @@ class FuncWalker {
       const l = s.Lhs[0];
       this.pendingTimer = s.Tok === Token.DEFINE && !this.scope.vars.has(l.Name) ? `V${l.NamePos}` : this.pathOf(l)?.key ?? null;
     }
-    this.lastInlined = undefined;
+    this.lastInlinedDecl = undefined;
     for (const r of s.Rhs) this.walkExpr(r);
     this.pendingTimer = null;
     // Which right-hand sides cannot be nil, judged before any left-hand side changes.
-    const nonNil = this.copiesEvents && s.Lhs.length === s.Rhs.length && (s.Tok === Token.DEFINE || s.Tok === Token.ASSIGN) ? s.Rhs.map((r) => this.nonNilExpr(r)) : null;
+    let nonNil: boolean[] | null = null;
+    if (this.copiesEvents && s.Lhs.length === s.Rhs.length && (s.Tok === Token.DEFINE || s.Tok === Token.ASSIGN)) {
+      for (let i = 0; i < s.Rhs.length; i++) if (this.nonNilExpr(s.Rhs[i]!)) (nonNil ??= s.Rhs.map(() => false))[i] = true;
+    }
     if (s.Tok === Token.DEFINE) {
       const types = this.rhsTypes(s);
       const fromCall = this.resultFacts(s);
@@ -1859,14 +1889,37 @@ class FuncWalker {
    * the right-hand side's own call just inlined: nothing is summarised for this alone.
    */
   private resultFacts(s: ast.AssignStmt): readonly string[] | undefined {
-    if (s.Rhs.length !== 1 || !this.lastInlined?.s.resultEnsured) return undefined;
+    const ensured = this.lastInlinedSummary?.resultEnsured;
+    if (s.Rhs.length !== 1 || !ensured) return undefined;
     const r = unparen(s.Rhs[0]!);
     if (r.kind !== 'CallExpr') return undefined;
-    const fun = unparen(r.Fun);
-    let decl: ast.FuncDecl | undefined;
-    if (fun.kind === 'Ident' && !this.scope.lookup(fun.Name)) decl = this.sz.index.funcs.get(fun.Name);
-    else if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) decl = this.sz.index.method(this.typeOf(fun.X), fun.Sel.Name)?.decl;
-    return decl !== undefined && decl === this.lastInlined.decl ? this.lastInlined.s.resultEnsured : undefined;
+    const decl = this.calleeDecl(r);
+    return decl !== undefined && decl === this.lastInlinedDecl ? ensured : undefined;
+  }
+
+  /** The declaration of this package a call names (a function or a method), if any. */
+  private calleeDecl(call: ast.CallExpr): ast.FuncDecl | undefined {
+    const fun = unparen(call.Fun);
+    if (fun.kind === 'Ident') return this.scope.lookup(fun.Name) ? undefined : this.sz.index.funcs.get(fun.Name);
+    if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) return this.sz.index.method(this.typeOf(fun.X), fun.Sel.Name)?.decl;
+    return undefined;
+  }
+
+  /**
+   * pathOf, without summarising anything for it: 'unknown' when the location is reached
+   * through the result of a call of this package not summarised yet.
+   */
+  private pathWithoutWalking(e: ast.Expr): Path | null | 'unknown' {
+    let b = unparen(e);
+    for (;;) {
+      if (b.kind === 'SelectorExpr' || b.kind === 'IndexExpr' || b.kind === 'StarExpr' || b.kind === 'TypeAssertExpr' || b.kind === 'UnaryExpr') b = unparen(b.X);
+      else break;
+    }
+    if (b.kind === 'CallExpr') {
+      const d = this.calleeDecl(b);
+      if (d && !this.sz.hasSummary(d)) return 'unknown';
+    }
+    return this.pathOf(e);
   }
 
   private rhsTypes(s: ast.AssignStmt): LType[] {
@@ -2180,10 +2233,10 @@ class FuncWalker {
   }
 
   walkCall(call: ast.CallExpr, stmt: boolean): void {
-    if (this.nonNil.size === 0 && this.factWatch === 0) return this.walkCallInner(call, stmt);
-    this.lastInlined = undefined;
+    if (this.nonNil.size === 0) return this.walkCallInner(call, stmt);
+    this.lastInlinedDecl = undefined;
     this.walkCallInner(call, stmt);
-    if (!this.seenWhole(call)) this.forgetFactsPassedTo(call);
+    if (this.nonNil.size > 0 && !this.seenWhole(call)) this.forgetFactsPassedTo(call);
   }
 
   /** The call's own callee was inlined in full (or is a builtin, a conversion or a literal we walked). */
@@ -2197,8 +2250,8 @@ class FuncWalker {
       decl = this.sz.index.funcs.get(fun.Name);
       if (!decl) return fun.Name !== 'copy' && !this.sz.index.globals.has(fun.Name);
     } else if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) decl = this.sz.index.method(this.typeOf(fun.X), fun.Sel.Name)?.decl;
-    const l = this.lastInlined;
-    return decl !== undefined && l !== undefined && l.decl === decl && !l.s.truncated && !l.s.depthCut;
+    const l = this.lastInlinedSummary;
+    return decl !== undefined && l !== undefined && this.lastInlinedDecl === decl && !l.truncated && !l.depthCut;
   }
 
   /**
@@ -2208,19 +2261,18 @@ class FuncWalker {
    */
   private forgetFactsPassedTo(call: ast.CallExpr): void {
     const fun = unparen(call.Fun);
-    if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) {
-      const r = this.pathOf(fun.X);
-      if (r) this.dropFacts(r.key, true);
-    }
+    const forget = (e: ast.Expr, keepSelf: boolean): void => {
+      const p = this.pathWithoutWalking(e);
+      if (p === 'unknown') {
+        // A location we cannot name without more summaries: forget everything.
+        for (const k of [...this.nonNil]) this.dropFacts(k);
+      } else if (p) this.dropFacts(p.key, keepSelf);
+    };
+    if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) forget(fun.X, true);
     for (const a of call.Args) {
       const u = unparen(a);
-      if (u.kind === 'UnaryExpr' && u.Op === Token.AND) {
-        const p = this.pathOf(u.X);
-        if (p) this.dropFacts(p.key);
-      } else {
-        const p = this.pathOf(u);
-        if (p) this.dropFacts(p.key, true);
-      }
+      if (u.kind === 'UnaryExpr' && u.Op === Token.AND) forget(u.X, false);
+      else forget(u, true);
     }
   }
 
@@ -2325,7 +2377,8 @@ class FuncWalker {
     recvType = receiverCopyType(decl, recvType);
     const s = this.sz.summaryOf(decl, this.depth + 1);
     this.inline(s, recv, args.map((a) => this.pathOf(a)), args.map((a) => this.typeOf(a)), recvType);
-    this.lastInlined = { decl, s };
+    this.lastInlinedDecl = decl;
+    this.lastInlinedSummary = s;
     return s;
   }
 
@@ -2821,9 +2874,9 @@ class FuncWalker {
       return out;
     };
     /** Assumptions in the caller's terms, once per shared list. */
-    const assumesMemo = new Map<readonly string[], readonly string[]>();
+    let assumesMemo: Map<readonly string[], readonly string[]> | undefined;
     const mappedAssumes = (l: readonly string[]): readonly string[] => {
-      let m = assumesMemo.get(l);
+      let m = (assumesMemo ??= new Map()).get(l);
       if (!m) {
         const out: string[] = [];
         for (const x of l) {
