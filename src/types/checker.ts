@@ -16,8 +16,8 @@ import {
   Struct, Tuple, Typ, Type, TypeParam, Union, coreString, coreType, defaultType, emptyInterface, emptyTuple, identical,
   isBasic, isExportedName, isInteger, isString, isUntyped, sortMethods, unalias,
 } from './types.js';
-import { Info, Mode, SelectionKind } from './info.js';
-import { ambiguous, hasPtrRecv, lookupFieldOrMethod } from './lookup.js';
+import { Info, Mode, SelectionKind, type Selection } from './info.js';
+import { ambiguous, lookupFieldOrMethod, type LookupResult } from './lookup.js';
 import { instantiateAlias, instantiateNamed, subst, type SubstMap } from './subst.js';
 import { alignof, offsetof, sizeof } from './sizes.js';
 
@@ -89,6 +89,15 @@ export class Checker {
   private deferredLits: { lit: ast.FuncLit; sig: Signature; scope: Scope; file: FileInfo | null }[] = [];
   /** Package-level variables whose initialiser was not needed for their type. */
   private deferredInits: Var[] = [];
+  /**
+   * Selector lookups by the type of x and the name, while bodies are checked (every
+   * package-level type is complete then): a package selects the same few fields and
+   * methods of the same types over and over, and each lookup allocated a result and
+   * an index path, and each selector a Selection. Null outside body checking.
+   */
+  private selectorCache: Map<Type, Map<string, SelectorEntry>> | null = null;
+  /** Local type declarations being typed: their types are not complete, so no caching. */
+  private localTypeDepth = 0;
   /** Errors are collected, never thrown; the first few are kept for diagnostics. */
   readonly errors: string[] = [];
 
@@ -261,10 +270,10 @@ export class Checker {
   checkBodies(): void {
     if (this.bodiesChecked) return;
     this.bodiesChecked = true;
-    this.info.reserveForBodies();
     const saved = this.checkingBodies;
     this.checkingBodies = true;
     this.checkPackageLevel();
+    this.selectorCache = new Map();
     try {
       for (const v of this.deferredInits) {
         const d = this.decls.get(v)!;
@@ -295,6 +304,7 @@ export class Checker {
       }
     } finally {
       this.checkingBodies = saved;
+      this.selectorCache = null;
     }
   }
 
@@ -1000,7 +1010,7 @@ export class Checker {
   }
 
   private constIntOf(e: ast.Expr): number | null {
-    const v = this.info.typeAndValue(e)?.value;
+    const v = this.info.recordedValue(e);
     if (v?.kind === 'int') return Number(v.v);
     return null;
   }
@@ -1009,7 +1019,7 @@ export class Checker {
     for (const el of elts) {
       if (el.kind === 'KeyValueExpr') {
         const isMapKey = key !== Typ.Int;
-        const kx = this.info.typeAndValue(el.Key) && !isMapKey ? undefined : this.expr(el.Key, isMapKey ? key : undefined);
+        const kx = this.info.recordedMode(el.Key) >= 0 && !isMapKey ? undefined : this.expr(el.Key, isMapKey ? key : undefined);
         if (kx) this.assignment(kx, key, el.Key);
         const x = this.expr(el.Value, elem);
         this.assignment(x, elem, el.Value);
@@ -1057,30 +1067,27 @@ export class Checker {
       return valueOperand(ft);
     }
     if (x.mode === Mode.Builtin || x.mode === Mode.NoValue) return invalidOp;
-    let T = x.type;
+    const T = x.type;
     if (T instanceof Tuple) return invalidOp;
-    const r = lookupFieldOrMethod(T, x.mode === Mode.Variable, this.pkg, sel);
+    let entry: SelectorEntry | undefined;
+    const cache = this.localTypeDepth === 0 ? this.selectorCache : null;
+    if (cache !== null) {
+      let byName = cache.get(T);
+      if (byName === undefined) cache.set(T, (byName = new Map()));
+      entry = byName.get(sel);
+      if (entry === undefined) byName.set(sel, (entry = selectorEntry(T, this.pkg, sel)));
+    } else {
+      entry = selectorEntry(T, this.pkg, sel);
+    }
+    const r = entry.result;
     if (!r || r === ambiguous) {
       if (r === null && isValidForError(T)) this.error(e.Sel.NamePos, `${exprString(e.X)}.${sel} undefined`);
       return invalidOp;
     }
     this.info.recordSelectorUse(e, r.obj);
-    if (r.obj instanceof Var) {
-      this.info.recordSelection(e, { kind: SelectionKind.FieldVal, recv: T, obj: r.obj, index: r.index, indirect: r.indirect, type: r.obj.type });
-      const mode = x.mode === Mode.Variable || r.indirect ? Mode.Variable : Mode.Value;
-      return { mode, type: r.obj.type };
-    }
-    const m = r.obj as Func;
-    const sig = m.type;
-    if (!(sig instanceof Signature)) return invalidOp;
-    let mv = m.valueSig;
-    if (mv === undefined || mv.params !== sig.params || mv.results !== sig.results || mv.variadic !== sig.variadic || mv.typeParams !== sig.typeParams) {
-      mv = m.valueSig = new Signature(null, sig.params, sig.results, sig.variadic, sig.typeParams);
-    }
-    this.info.recordSelection(e, { kind: SelectionKind.MethodVal, recv: T, obj: m, index: r.index, indirect: r.indirect, type: mv });
-    void hasPtrRecv;
-    T = mv;
-    return valueOperand(T);
+    if (entry.selection === null) return invalidOp;
+    this.info.recordSelection(e, entry.selection);
+    return x.mode === Mode.Variable ? entry.ofVariable : entry.ofValue;
   }
 
   private indexExpr(e: ast.IndexExpr | ast.IndexListExpr, hint: Type | undefined): Operand {
@@ -1139,8 +1146,7 @@ export class Checker {
     if (u instanceof ArrayType) return { mode: x.mode === Mode.Variable ? Mode.Variable : Mode.Value, type: u.elem };
     if (u instanceof Slice) return { mode: Mode.Variable, type: u.elem };
     if (u instanceof MapType) {
-      const kx = this.info.typeAndValue(idx);
-      if (kx) this.assignment({ mode: kx.mode, type: kx.type, value: kx.value }, u.key, idx);
+      if (ix.mode !== Mode.Invalid) this.assignment(ix, u.key, idx);
       return { mode: Mode.MapIndex, type: u.elem };
     }
     u = coreType(x.type);
@@ -1304,18 +1310,19 @@ export class Checker {
   }
 
   private updateExprType(e: ast.Expr, t: Type): void {
-    const tv = this.info.typeAndValue(e);
-    if (!tv || !isUntyped(tv.type)) return;
+    const tvType = this.info.recordedType(e);
+    if (tvType === undefined || !isUntyped(tvType)) return;
+    const tvValue = this.info.recordedValue(e);
     switch (e.kind) {
       case 'ParenExpr':
         this.updateExprType(e.X, t);
         break;
       case 'UnaryExpr':
         // Operands of constant expressions are never materialised: they keep their untyped types.
-        if (tv.value === undefined) this.updateExprType(e.X, t);
+        if (tvValue === undefined) this.updateExprType(e.X, t);
         break;
       case 'BinaryExpr':
-        if (tv.value === undefined && !isComparison(e.Op)) {
+        if (tvValue === undefined && !isComparison(e.Op)) {
           if (e.Op === Token.SHL || e.Op === Token.SHR) this.updateExprType(e.X, t);
           else {
             this.updateExprType(e.X, t);
@@ -1324,7 +1331,7 @@ export class Checker {
         }
         break;
     }
-    this.info.updateType(e, isUntyped(t) || t instanceof TypeParam || !(t.underlying() instanceof Interface) ? t : defaultType(tv.type));
+    this.info.updateType(e, isUntyped(t) || t instanceof TypeParam || !(t.underlying() instanceof Interface) ? t : defaultType(tvType));
   }
 
   /** Checks x is assignable to T; converts untyped operands. */
@@ -1697,7 +1704,7 @@ export class Checker {
         let off = -1;
         if (a && a.kind === 'SelectorExpr' && x.mode !== Mode.Invalid) {
           const selection = this.info.selection(a);
-          const base = this.info.typeAndValue(a.X)?.type;
+          const base = this.info.recordedType(a.X);
           if (selection && base && selection.index.length === 1) off = offsetof(base, selection.index[0]!);
         }
         return { mode: Mode.Constant, type: Typ.Uintptr, value: off < 0 ? { kind: 'unknown' } : { kind: 'int', v: BigInt(off) } };
@@ -1748,7 +1755,7 @@ export class Checker {
 
   private recordBuiltinType(f: ast.Expr, sig: Signature): void {
     for (;;) {
-      this.info.recordType(f, Mode.Builtin, sig, this.info.typeAndValue(f)?.value);
+      this.info.recordType(f, Mode.Builtin, sig, this.info.recordedValue(f));
       if (f.kind === 'ParenExpr') f = f.X;
       else return;
     }
@@ -1920,7 +1927,12 @@ export class Checker {
       if (spec.kind === 'TypeSpec') {
         const tn = new TypeName(spec.Name.NamePos, this.pkg, spec.Name.Name);
         this.declare(this.scope, spec.Name, tn);
-        this.typeSpec(tn, spec);
+        this.localTypeDepth++;
+        try {
+          this.typeSpec(tn, spec);
+        } finally {
+          this.localTypeDepth--;
+        }
         return;
       }
       if (spec.kind !== 'ValueSpec') return;
@@ -2153,6 +2165,40 @@ function paramTypeAt(sig: Signature, i: number, ellipsis: number): Type | undefi
     return u instanceof Slice ? u.elem : undefined;
   }
   return params[i]?.type;
+}
+
+/** What x.sel denotes for one type of x: the lookup, and the Selection and operands every such selector shares. */
+interface SelectorEntry {
+  result: LookupResult | typeof ambiguous | null;
+  /** Null when the lookup failed or found a method without a signature. */
+  selection: Selection | null;
+  /** The operand of x.sel when x is a variable (addressable), and when it is a value. */
+  ofVariable: Operand;
+  ofValue: Operand;
+}
+
+function selectorEntry(T: Type, pkg: Package, sel: string): SelectorEntry {
+  const r = lookupFieldOrMethod(T, false, pkg, sel);
+  if (!r || r === ambiguous) return { result: r, selection: null, ofVariable: invalidOp, ofValue: invalidOp };
+  if (r.obj instanceof Var) {
+    const t = r.obj.type;
+    const ofVariable: Operand = { mode: Mode.Variable, type: t };
+    return {
+      result: r,
+      selection: { kind: SelectionKind.FieldVal, recv: T, obj: r.obj, index: r.index, indirect: r.indirect, type: t },
+      ofVariable,
+      ofValue: r.indirect ? ofVariable : { mode: Mode.Value, type: t },
+    };
+  }
+  const m = r.obj as Func;
+  const sig = m.type;
+  if (!(sig instanceof Signature)) return { result: r, selection: null, ofVariable: invalidOp, ofValue: invalidOp };
+  let mv = m.valueSig;
+  if (mv === undefined || mv.params !== sig.params || mv.results !== sig.results || mv.variadic !== sig.variadic || mv.typeParams !== sig.typeParams) {
+    mv = m.valueSig = new Signature(null, sig.params, sig.results, sig.variadic, sig.typeParams);
+  }
+  const op = valueOperand(mv);
+  return { result: r, selection: { kind: SelectionKind.MethodVal, recv: T, obj: m, index: r.index, indirect: r.indirect, type: mv }, ofVariable: op, ofValue: op };
 }
 
 /** The shared operand of a value of type t (Type.valueOperand). */

@@ -100,10 +100,10 @@ const USE = 0x80;
 /** The last column holds the selector's Selection (else it holds the constant value, if any). */
 const SEL = 0x100;
 
-/** Rows a package checked completely needs, per byte of its source (GOROOT/src: about one per 13). */
-const ROWS_PER_BYTE = 1 / 10;
-/** Rows reserved at first: a package that is only imported records its package-level declarations alone. */
-const FIRST_ROWS = 1024;
+/** Rows per column chunk: columns grow a chunk at a time, never copied. */
+const CHUNK_BITS = 10;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_ROWS - 1;
 
 export class Info {
   /** Positions lo..hi-1 are indexed directly: slot = row + 1 (0: none). */
@@ -114,11 +114,13 @@ export class Info {
   private overflow: Map<ast.Expr, number> | null = null;
 
   /**
-   * Four columns per row, interleaved (one array grows, not four): at 4r the node, at
-   * 4r+1 the type, at 4r+2 the object (Defs or Uses), at 4r+3 the constant value or
-   * the Selection.
+   * Four columns per row, interleaved, in chunks of CHUNK_ROWS rows: in a row's chunk,
+   * at 4i the node, at 4i+1 the type, at 4i+2 the object (Defs or Uses), at 4i+3 the
+   * constant value or the Selection. Chunks are allocated as rows are added: a
+   * package's size is not known in advance, and growing one array (or reserving by an
+   * estimate) allocated and copied several times what the rows need.
    */
-  private cols: unknown[] = [];
+  private chunks: unknown[][] = [];
   private flags = new Uint16Array(0);
   private rows = 0;
   /** Definitions of identifiers that are also uses (an embedded field's type name). */
@@ -136,12 +138,20 @@ export class Info {
 
   // ---------------------------------------------------------------- rows
 
+  private col(r: number, k: number): unknown {
+    return this.chunks[r >> CHUNK_BITS]![((r & CHUNK_MASK) << 2) + k];
+  }
+
+  private setCol(r: number, k: number, v: unknown): void {
+    this.chunks[r >> CHUNK_BITS]![((r & CHUNK_MASK) << 2) + k] = v;
+  }
+
   private find(n: ast.Expr, key: number): number {
     const slots = this.slots;
     const i = key - this.lo;
     if (slots !== null && i >= 0 && i < slots.length) {
       const r = slots[i]! - 1;
-      if (r >= 0 && this.cols[4 * r] === n) return r;
+      if (r >= 0 && this.col(r, 0) === n) return r;
     }
     if (this.overflow === null) return -1;
     return this.overflow.get(n) ?? -1;
@@ -158,7 +168,7 @@ export class Info {
         slots[i] = nr + 1;
         return nr;
       }
-      if (this.cols[4 * r] === n) return r;
+      if (this.col(r, 0) === n) return r;
     }
     const ov = (this.overflow ??= new Map());
     const r = ov.get(n);
@@ -170,31 +180,17 @@ export class Info {
 
   private newRow(n: ast.Expr): number {
     const r = this.rows++;
-    if (r === this.flags.length) this.reserve(this.flags.length === 0 ? FIRST_ROWS : this.flags.length * 2);
-    this.cols[4 * r] = n;
+    if ((r & CHUNK_MASK) === 0) {
+      // fill: a `new Array(n)` with holes is slower to read and write than a packed one.
+      this.chunks.push(new Array<unknown>(4 * CHUNK_ROWS).fill(undefined));
+      if (r + CHUNK_ROWS > this.flags.length) {
+        const flags = new Uint16Array(Math.max(CHUNK_ROWS, 2 * this.flags.length));
+        flags.set(this.flags);
+        this.flags = flags;
+      }
+    }
+    this.setCol(r, 0, n);
     return r;
-  }
-
-  /** Makes room for the rows of the whole package (the checker calls this before checking bodies). */
-  reserveForBodies(): void {
-    const want = Math.ceil((this.hi - this.lo) * ROWS_PER_BYTE);
-    if (want > this.flags.length) this.reserve(want);
-  }
-
-  /**
-   * Room for cap rows, reserved in one step (doubling, or the estimate for a whole
-   * package): growing four columns a row at a time cost as much as the rest of
-   * recording.
-   */
-  private reserve(cap: number): void {
-    const flags = new Uint16Array(cap);
-    flags.set(this.flags);
-    this.flags = flags;
-    // fill: a large `new Array(n)` starts out as a slow dictionary, fill makes it flat.
-    const cols = new Array<unknown>(4 * cap).fill(undefined);
-    const old = this.cols;
-    for (let i = 0; i < old.length; i++) cols[i] = old[i];
-    this.cols = cols;
   }
 
   /** The row of the selector whose Sel is id (the row answers for id's use), or -1. */
@@ -204,7 +200,7 @@ export class Info {
     if (slots !== null && i >= 0 && i < slots.length) {
       const r = slots[i]! - 1;
       if (r >= 0) {
-        const n = this.cols[4 * r] as ast.Expr;
+        const n = this.col(r, 0) as ast.Expr;
         if (n.kind === 'SelectorExpr' && n.Sel === id) return r;
         if (n === id) return -1;
       }
@@ -221,8 +217,8 @@ export class Info {
     const r = this.find(e, keyPos(e));
     if (r >= 0) {
       const f = this.flags[r]!;
-      if (f & HAS_TYPE) return (this.cols[4 * r + 1] as Type);
-      if (f & SHARED) return (this.cols[4 * r + 2] as TObject).type;
+      if (f & HAS_TYPE) return (this.col(r, 1) as Type);
+      if (f & SHARED) return (this.col(r, 2) as TObject).type;
     }
     if (e.kind === 'Ident') return this.objectOf(e)?.type;
     return undefined;
@@ -234,13 +230,39 @@ export class Info {
     if (r < 0) return undefined;
     const f = this.flags[r]!;
     if (f & HAS_TYPE) {
-      const tv: TypeAndValue = { mode: (f & MODE) as Mode, type: (this.cols[4 * r + 1] as Type) };
-      const x = this.cols[4 * r + 3];
+      const tv: TypeAndValue = { mode: (f & MODE) as Mode, type: (this.col(r, 1) as Type) };
+      const x = this.col(r, 3);
       if (x !== undefined && !(f & SEL)) tv.value = x as ConstValue;
       return tv;
     }
-    if (f & SHARED) return { mode: (f & MODE) as Mode, type: (this.cols[4 * r + 2] as TObject).type };
+    if (f & SHARED) return { mode: (f & MODE) as Mode, type: (this.col(r, 2) as TObject).type };
     return undefined;
+  }
+
+  /** The recorded type of an expression (recordType's), without allocating: undefined when it has none. */
+  recordedType(e: ast.Expr): Type | undefined {
+    const r = this.find(e, keyPos(e));
+    if (r < 0) return undefined;
+    const f = this.flags[r]!;
+    if (f & HAS_TYPE) return this.col(r, 1) as Type;
+    if (f & SHARED) return (this.col(r, 2) as TObject).type;
+    return undefined;
+  }
+
+  /** The recorded mode, or -1 when the expression has no recorded type. */
+  recordedMode(e: ast.Expr): number {
+    const r = this.find(e, keyPos(e));
+    if (r < 0) return -1;
+    const f = this.flags[r]!;
+    return f & (HAS_TYPE | SHARED) ? f & MODE : -1;
+  }
+
+  /** The recorded constant value of an expression, without allocating. */
+  recordedValue(e: ast.Expr): ConstValue | undefined {
+    const r = this.find(e, keyPos(e));
+    if (r < 0) return undefined;
+    const f = this.flags[r]!;
+    return f & HAS_TYPE && !(f & SEL) ? (this.col(r, 3) as ConstValue | undefined) : undefined;
   }
 
   /** The object an identifier defines or uses (types.Info.ObjectOf). */
@@ -251,7 +273,7 @@ export class Info {
   /** types.Info.Defs[id]: the object declared (null for a symbolic type-switch variable), undefined when id declares nothing. */
   def(id: ast.Ident): TObject | null | undefined {
     const r = this.find(id, id.NamePos);
-    if (r >= 0 && this.flags[r]! & DEF) return this.cols[4 * r + 2] as TObject | null;
+    if (r >= 0 && this.flags[r]! & DEF) return this.col(r, 2) as TObject | null;
     return this.extraDefs?.get(id);
   }
 
@@ -259,13 +281,13 @@ export class Info {
   use(id: ast.Ident): TObject | undefined {
     let r = this.find(id, id.NamePos);
     if (r < 0 || !(this.flags[r]! & USE)) r = this.selectorRow(id);
-    return r >= 0 && this.flags[r]! & USE ? ((this.cols[4 * r + 2] as TObject | null) ?? undefined) : undefined;
+    return r >= 0 && this.flags[r]! & USE ? ((this.col(r, 2) as TObject | null) ?? undefined) : undefined;
   }
 
   /** types.Info.Selections[e]; undefined for qualified identifiers pkg.Name. */
   selection(e: ast.SelectorExpr): Selection | undefined {
     const r = this.find(e, e.Sel.NamePos);
-    return r >= 0 && this.flags[r]! & SEL ? (this.cols[4 * r + 3] as Selection) : undefined;
+    return r >= 0 && this.flags[r]! & SEL ? (this.col(r, 3) as Selection) : undefined;
   }
 
   /** Number of nodes with a record (for tests and statistics). */
@@ -283,17 +305,17 @@ export class Info {
   recordType(e: ast.Expr, mode: Mode, type: Type, value: ConstValue | undefined, operand?: object): void {
     const r = this.row(e, keyPos(e));
     let f = this.flags[r]! & ~(MODE | HAS_TYPE | SHARED);
-    if (operand !== undefined && f & USE && (this.cols[4 * r + 2] as TObject | undefined)?.useOperand === operand) {
+    if (operand !== undefined && f & USE && (this.col(r, 2) as TObject | undefined)?.useOperand === operand) {
       this.flags[r] = f | SHARED | mode;
       return;
     }
     f |= HAS_TYPE | mode;
-    this.cols[4 * r + 1] = type;
+    this.setCol(r, 1, type);
     if (value !== undefined) {
-      this.cols[4 * r + 3] = value;
+      this.setCol(r, 3, value);
       f &= ~SEL;
     } else if (!(f & SEL)) {
-      this.cols[4 * r + 3] = undefined;
+      this.setCol(r, 3, undefined);
     }
     this.flags[r] = f;
   }
@@ -304,7 +326,7 @@ export class Info {
     if (r < 0) return false;
     const f = this.flags[r]!;
     if (!(f & (HAS_TYPE | SHARED))) return false;
-    this.cols[4 * r + 1] = type;
+    this.setCol(r, 1, type);
     this.flags[r] = (f & ~(MODE | SHARED)) | HAS_TYPE | (mode ?? f & MODE);
     return true;
   }
@@ -316,7 +338,7 @@ export class Info {
       (this.extraDefs ??= new Map()).set(id, obj);
       return;
     }
-    this.cols[4 * r + 2] = obj;
+    this.setCol(r, 2, obj);
     this.flags[r] = f | DEF;
   }
 
@@ -331,14 +353,14 @@ export class Info {
 
   private recordUseAt(r: number, id: ast.Ident | null, obj: TObject): void {
     const f = this.flags[r]!;
-    if (f & DEF && id !== null) (this.extraDefs ??= new Map()).set(id, (this.cols[4 * r + 2] as TObject | null));
-    this.cols[4 * r + 2] = obj;
+    if (f & DEF && id !== null) (this.extraDefs ??= new Map()).set(id, (this.col(r, 2) as TObject | null));
+    this.setCol(r, 2, obj);
     this.flags[r] = (f & ~DEF) | USE;
   }
 
   recordSelection(e: ast.SelectorExpr, s: Selection): void {
     const r = this.row(e, e.Sel.NamePos);
-    this.cols[4 * r + 3] = s;
+    this.setCol(r, 3, s);
     this.flags[r] = this.flags[r]! | SEL;
   }
 }
