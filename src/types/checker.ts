@@ -673,30 +673,36 @@ export class Checker {
     let recvTps: TypeParam[] = [];
     // Parameter types are resolved before any parameter is declared (a parameter named
     // like a package does not hide the package in the signature).
-    const pending: [ast.Ident, Var][] = [];
+    const pending: (ast.Ident | Var)[] = []; // identifier, variable, identifier, variable…
     if (recvList && recvList.List.length > 0) {
       const rf = recvList.List[0]!;
       const rt = this.receiverType(rf.Type!, (tps) => (recvTps = tps));
       const id = rf.Names[0] ?? null;
       recv = newParam(id ? id.NamePos : nodePos(rf), this.pkg, id ? id.Name : '', rt);
-      if (id) pending.push([id, recv]);
+      if (id) pending.push(id, recv);
     }
     const tps = e.TypeParams && e.TypeParams.List.length > 0 ? this.collectTypeParams(e.TypeParams) : [];
-    const [params, variadic] = this.paramList(e.Params, true, pending);
-    const [results] = e.Results ? this.paramList(e.Results, false, pending) : [[], false];
-    for (const [id, v] of pending) this.declare(this.scope, id, v);
+    const params = this.paramList(e.Params, true, pending);
+    const variadic = this.variadicParams;
+    const results = e.Results ? this.paramList(e.Results, false, pending) : [];
+    for (let i = 0; i < pending.length; i += 2) this.declare(this.scope, pending[i] as ast.Ident, pending[i + 1] as Var);
     const sig = new Signature(recv, new Tuple(params), new Tuple(results), variadic, tps);
     sig.recvTypeParams = recvTps;
     return sig;
   }
 
-  private paramList(list: ast.FieldList, variadicOk: boolean, pending: [ast.Ident, Var][]): [Var[], boolean] {
+  /** Set by paramList: whether the list it read ends in ...T. */
+  private variadicParams = false;
+
+  private paramList(list: ast.FieldList, variadicOk: boolean, pending: (ast.Ident | Var)[]): Var[] {
     const vars: Var[] = [];
     let variadic = false;
-    list.List.forEach((f, fi) => {
+    const fields = list.List;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const f = fields[fi]!;
       let te = f.Type;
       let isVariadic = false;
-      if (te && te.kind === 'Ellipsis' && variadicOk && fi === list.List.length - 1) {
+      if (te && te.kind === 'Ellipsis' && variadicOk && fi === fields.length - 1) {
         isVariadic = true;
         te = te.Elt;
       }
@@ -708,15 +714,16 @@ export class Checker {
       }
       if (f.Names.length === 0) {
         vars.push(newParam(f.Type ? nodePos(f.Type) : 0, this.pkg, '', t));
-        return;
+        continue;
       }
       for (const id of f.Names) {
         const v = newParam(id.NamePos, this.pkg, id.Name, t);
-        pending.push([id, v]);
+        pending.push(id, v);
         vars.push(v);
       }
-    });
-    return [vars, variadic];
+    }
+    this.variadicParams = variadic;
+    return vars;
   }
 
   /** The receiver type; for a generic base type, declares fresh receiver type parameters. */
@@ -789,7 +796,8 @@ export class Checker {
         throw err;
       });
     }
-    this.record(e, x);
+    // Identifiers and selectors record themselves (their use, selection and type on one row).
+    if (e.kind !== 'Ident' && e.kind !== 'SelectorExpr') this.record(e, x);
     return x;
   }
 
@@ -886,10 +894,12 @@ export class Checker {
       if (!this.currentFile?.dotImportsUnknown) this.error(e.NamePos, `undefined: ${e.Name}`);
       return invalidOp;
     }
-    this.info.recordUse(e, obj);
     void wantType;
     void noInstantiate;
-    return this.objectOperand(obj);
+    const x = this.objectOperand(obj);
+    if (x.mode === Mode.Invalid) this.info.recordUse(e, obj);
+    else this.info.recordIdent(e, obj, x.mode, x.type, x.value, x);
+    return x;
   }
 
   private objectOperand(obj: TObject): Operand {
@@ -922,21 +932,36 @@ export class Checker {
   }
 
   private basicLit(e: ast.BasicLit): Operand {
+    // Short literals (0, 1, "", "\n", 'a'…) recur everywhere: their operands are made
+    // once and shared (nothing mutates an operand once made).
+    const lit = e.Value;
+    const cache = lit.length <= 8 ? shortLits[e.Kind] : undefined;
+    if (cache !== undefined) {
+      const cached = cache.get(lit);
+      if (cached !== undefined) return cached;
+    }
+    let x: Operand;
     switch (e.Kind) {
       case Token.INT:
-        return { mode: Mode.Constant, type: Typ.UntypedInt, value: intLitValue(e.Value) };
+        x = { mode: Mode.Constant, type: Typ.UntypedInt, value: intLitValue(lit) };
+        break;
       case Token.FLOAT:
-        return { mode: Mode.Constant, type: Typ.UntypedFloat, value: { kind: 'float', v: parseFloatLit(e.Value) } };
+        x = { mode: Mode.Constant, type: Typ.UntypedFloat, value: { kind: 'float', v: parseFloatLit(lit) } };
+        break;
       case Token.IMAG:
-        return { mode: Mode.Constant, type: Typ.UntypedComplex, value: { kind: 'complex', re: 0, im: 0 } };
-      case Token.CHAR: {
-        const s = unquoteChar(e.Value);
-        return { mode: Mode.Constant, type: Typ.UntypedRune, value: { kind: 'int', v: BigInt(s) } };
-      }
+        x = { mode: Mode.Constant, type: Typ.UntypedComplex, value: { kind: 'complex', re: 0, im: 0 } };
+        break;
+      case Token.CHAR:
+        x = { mode: Mode.Constant, type: Typ.UntypedRune, value: { kind: 'int', v: BigInt(unquoteChar(lit)) } };
+        break;
       case Token.STRING:
-        return { mode: Mode.Constant, type: Typ.UntypedString, value: { kind: 'string', v: unquote(e.Value) } };
+        x = { mode: Mode.Constant, type: Typ.UntypedString, value: { kind: 'string', v: unquote(lit) } };
+        break;
+      default:
+        return invalidOp;
     }
-    return invalidOp;
+    if (cache !== undefined) cache.set(lit, x);
+    return x;
   }
 
   private compositeLit(e: ast.CompositeLit, hint: Type | undefined): Operand {
@@ -1043,8 +1068,9 @@ export class Checker {
           if (imp.complete) this.error(e.Sel.NamePos, `undefined: ${e.X.Name}.${sel}`);
           return invalidOp;
         }
-        this.info.recordSelectorUse(e, exp);
-        return this.objectOperand(exp);
+        const y = this.objectOperand(exp);
+        this.info.recordSelector(e, exp, null, y.mode === Mode.Invalid ? -1 : y.mode, y.type, y.value, y);
+        return y;
       }
     }
     const x = this.rawExpr(e.X, undefined, wantType, noInstantiate);
@@ -1055,16 +1081,19 @@ export class Checker {
       const r = lookupFieldOrMethod(T, false, this.pkg, sel);
       if (!r || r === ambiguous || !(r.obj instanceof Func)) return invalidOp;
       const m = r.obj;
-      this.info.recordSelectorUse(e, m);
       const sig = m.type;
-      if (!(sig instanceof Signature)) return invalidOp;
+      if (!(sig instanceof Signature)) {
+        this.info.recordSelectorUse(e, m);
+        return invalidOp;
+      }
       let params = sig.params.vars;
       let name = '';
       if (params.length > 0 && params[0]!.name !== '') name = sig.recv?.name || '_';
       params = [newParam(sig.recv?.pos ?? 0, sig.recv?.pkg ?? null, name, T), ...params];
       const ft = new Signature(null, new Tuple(params), sig.results, sig.variadic);
-      this.info.recordSelection(e, { kind: SelectionKind.MethodExpr, recv: T, obj: m, index: r.index, indirect: r.indirect, type: ft });
-      return valueOperand(ft);
+      const y = valueOperand(ft);
+      this.info.recordSelector(e, m, { kind: SelectionKind.MethodExpr, recv: T, obj: m, index: r.index, indirect: r.indirect, type: ft }, y.mode, y.type, undefined, y);
+      return y;
     }
     if (x.mode === Mode.Builtin || x.mode === Mode.NoValue) return invalidOp;
     const T = x.type;
@@ -1084,10 +1113,13 @@ export class Checker {
       if (r === null && isValidForError(T)) this.error(e.Sel.NamePos, `${exprString(e.X)}.${sel} undefined`);
       return invalidOp;
     }
-    this.info.recordSelectorUse(e, r.obj);
-    if (entry.selection === null) return invalidOp;
-    this.info.recordSelection(e, entry.selection);
-    return x.mode === Mode.Variable ? entry.ofVariable : entry.ofValue;
+    if (entry.selection === null) {
+      this.info.recordSelectorUse(e, r.obj);
+      return invalidOp;
+    }
+    const y = x.mode === Mode.Variable ? entry.ofVariable : entry.ofValue;
+    this.info.recordSelector(e, r.obj, entry.selection, y.mode, y.type, undefined, y);
+    return y;
   }
 
   private indexExpr(e: ast.IndexExpr | ast.IndexListExpr, hint: Type | undefined): Operand {
@@ -1390,64 +1422,84 @@ export class Checker {
       return invalidOp;
     }
     let sig: Signature = sigOrNot;
-    const generic = sig.typeParams.length > 0;
-    // Arguments: a single call returning several values spreads over the parameters.
-    const args: Operand[] = [];
-    const argExprs: (ast.Expr | null)[] = [];
-    if (e.Args.length === 1 && e.Args[0]!.kind === 'CallExpr') {
-      const a = this.expr(e.Args[0]!, generic ? undefined : paramTypeAt(sig, 0, e.Ellipsis));
-      if (a.type instanceof Tuple) {
-        for (const v of a.type.vars) {
-          args.push(valueOperand(v.type));
-          argExprs.push(null);
-        }
-      } else {
-        args.push(a);
-        argExprs.push(e.Args[0]!);
-      }
-    } else {
-      for (let i = 0; i < e.Args.length; i++) {
-        const a = e.Args[i]!;
-        const h = paramTypeAt(sig, i, e.Ellipsis);
-        // Arguments of generic functions are checked without the parameter's (uninstantiated) type as hint.
-        if (generic && h && containsTypeParams(h, sig)) args.push(this.expr(a));
-        else args.push(this.expr(a, h));
-        argExprs.push(a);
-      }
-    }
-    if (generic) {
-      const partial = (f as { partialArgs?: Type[] }).partialArgs ?? [];
-      const targs = this.infer(sig, partial, args, argExprs, e.Ellipsis !== 0);
-      const inst = this.instantiateSig(sig, targs);
-      this.recordInstance(unparen(e.Fun), targs, inst);
-      const funE = unparen(e.Fun);
-      this.info.updateType(funE, inst);
-      if (e.Fun !== funE) this.info.updateType(e.Fun, inst);
-      sig = inst;
-      const instParams = sig.params.vars.map((v) => v.type);
-      this.instantiateFuncArgs(sig, args, argExprs);
-      // Untyped arguments take the instantiated parameter types.
-      argExprs.forEach((a, i) => {
-        if (a && isUntyped(args[i]!.type)) {
-          const p = sig instanceof Signature && sig.variadic && i >= instParams.length - 1 && e.Ellipsis === 0 ? (coreType(instParams[instParams.length - 1]!) as Slice | undefined)?.elem : instParams[i];
-          if (p) this.assignment(args[i]!, p, a);
-        }
-      });
-    } else {
-      let genericArg = false;
-      for (let i = 0; i < argExprs.length; i++) {
-        const a = argExprs[i];
-        const p = paramTypeAt(sig, i, e.Ellipsis);
-        if (a && p) this.assignment(args[i]!, p, a);
-        const at = args[i]!.type;
-        if (at instanceof Signature && at.typeParams.length > 0) genericArg = true;
-      }
-      if (genericArg) this.instantiateFuncArgs(sig, args, argExprs);
-    }
+    if (sig.typeParams.length > 0) sig = this.genericCall(e, f, sig);
+    else this.callArgs(e, sig);
     const res = sig.results;
     if (res.vars.length === 0) return { mode: Mode.NoValue, type: res };
     if (res.vars.length === 1) return valueOperand(res.vars[0]!.type);
     return valueOperand(res);
+  }
+
+  /**
+   * The arguments of a call of a non-generic function: each is checked with its
+   * parameter's type as hint and assigned to it (an argument's conversion touches only
+   * its own records, so each is assigned as soon as it is checked).
+   */
+  private callArgs(e: ast.CallExpr, sig: Signature): void {
+    const n = e.Args.length;
+    if (n === 1 && e.Args[0]!.kind === 'CallExpr') {
+      // A single call returning several values spreads over the parameters (nothing to assign then).
+      const a0 = e.Args[0]!;
+      const p0 = paramTypeAt(sig, 0, e.Ellipsis);
+      const x = this.expr(a0, p0);
+      if (x.type instanceof Tuple) return;
+      if (p0) this.assignment(x, p0, a0);
+      if (isGenericSignature(x.type)) this.instantiateFuncArgs(sig, [x], [a0]);
+      return;
+    }
+    let genericArgs: Operand[] | null = null;
+    for (let i = 0; i < n; i++) {
+      const a = e.Args[i]!;
+      const p = paramTypeAt(sig, i, e.Ellipsis);
+      const x = this.expr(a, p);
+      if (p) this.assignment(x, p, a);
+      if (isGenericSignature(x.type)) (genericArgs ??= new Array<Operand>(n).fill(invalidOp))[i] = x;
+    }
+    if (genericArgs !== null) this.instantiateFuncArgs(sig, genericArgs, e.Args);
+  }
+
+  /** The arguments of a call of a generic function; returns the instantiated signature. */
+  private genericCall(e: ast.CallExpr, f: Operand, sig: Signature): Signature {
+    let args: Operand[];
+    let argExprs: (ast.Expr | null)[];
+    const n = e.Args.length;
+    if (n === 1 && e.Args[0]!.kind === 'CallExpr') {
+      // A single call returning several values spreads over the parameters.
+      const a = this.expr(e.Args[0]!);
+      if (a.type instanceof Tuple) {
+        args = a.type.vars.map((v) => valueOperand(v.type));
+        argExprs = new Array<ast.Expr | null>(args.length).fill(null);
+      } else {
+        args = [a];
+        argExprs = e.Args;
+      }
+    } else {
+      args = new Array<Operand>(n);
+      for (let i = 0; i < n; i++) {
+        const a = e.Args[i]!;
+        const h = paramTypeAt(sig, i, e.Ellipsis);
+        // Arguments of generic functions are checked without the parameter's (uninstantiated) type as hint.
+        args[i] = h && containsTypeParams(h, sig) ? this.expr(a) : this.expr(a, h);
+      }
+      argExprs = e.Args;
+    }
+    const partial = (f as { partialArgs?: Type[] }).partialArgs ?? [];
+    const targs = this.infer(sig, partial, args, argExprs, e.Ellipsis !== 0);
+    const inst = this.instantiateSig(sig, targs);
+    this.recordInstance(unparen(e.Fun), targs, inst);
+    const funE = unparen(e.Fun);
+    this.info.updateType(funE, inst);
+    if (e.Fun !== funE) this.info.updateType(e.Fun, inst);
+    const instParams = inst.params.vars.map((v) => v.type);
+    this.instantiateFuncArgs(inst, args, argExprs);
+    // Untyped arguments take the instantiated parameter types.
+    argExprs.forEach((a, i) => {
+      if (a && isUntyped(args[i]!.type)) {
+        const p = inst.variadic && i >= instParams.length - 1 && e.Ellipsis === 0 ? (coreType(instParams[instParams.length - 1]!) as Slice | undefined)?.elem : instParams[i];
+        if (p) this.assignment(args[i]!, p, a);
+      }
+    });
+    return inst;
   }
 
   /** Generic functions passed as arguments (slices.SortFunc(x, slices.Compare)) are instantiated from the parameter's type. */
@@ -1467,7 +1519,6 @@ export class Checker {
       this.info.updateType(e, inst);
       if (e !== a) this.info.updateType(a, inst);
       this.recordInstance(e, targs, inst);
-      args[i] = { ...args[i]!, type: inst };
     });
   }
 
@@ -1979,28 +2030,35 @@ export class Checker {
   private assignStmt(s: ast.AssignStmt): void {
     if (s.Tok === Token.DEFINE) {
       const rhsTypes = this.rhsTypes(s.Lhs.length, s.Rhs, undefined);
-      const newVars: [ast.Ident, Var][] = [];
-      s.Lhs.forEach((l, i) => {
+      // New variables are declared after every left-hand side is resolved (a := a + 1
+      // in an inner block uses the outer a on the right and defines a new one).
+      let newVars: Var[] | null = null;
+      for (let i = 0; i < s.Lhs.length; i++) {
+        const l = s.Lhs[i]!;
         if (l.kind !== 'Ident') {
           this.expr(l);
-          return;
+          continue;
         }
         const t = rhsTypes[i] ?? Typ.Invalid;
         if (l.Name === '_') {
           const v = new Var(l.NamePos, this.pkg, '_', t);
           this.info.recordDef(l, v);
-          return;
+          continue;
         }
         const existing = this.scope.lookup(l.Name);
         if (existing) {
           this.info.recordUse(l, existing);
           this.record(l, { mode: Mode.Variable, type: existing.type });
-          return;
+          continue;
         }
-        const v = new Var(l.NamePos, this.pkg, l.Name, t);
-        newVars.push([l, v]);
-      });
-      for (const [id, v] of newVars) this.declare(this.scope, id, v);
+        (newVars ??= new Array<Var>(s.Lhs.length))[i] = new Var(l.NamePos, this.pkg, l.Name, t);
+      }
+      if (newVars !== null) {
+        for (let i = 0; i < s.Lhs.length; i++) {
+          const v = newVars[i];
+          if (v !== undefined) this.declare(this.scope, s.Lhs[i] as ast.Ident, v);
+        }
+      }
       return;
     }
     if (s.Tok === Token.ASSIGN) {
@@ -2206,6 +2264,10 @@ function valueOperand(t: Type): Operand {
   let op = t.valueOperand as Operand | undefined;
   if (op === undefined) t.valueOperand = op = { mode: Mode.Value, type: t };
   return op;
+}
+
+function isGenericSignature(t: Type): boolean {
+  return t instanceof Signature && t.typeParams.length > 0;
 }
 
 function sharedOperand(obj: TObject, mode: Mode): Operand {
@@ -2455,23 +2517,21 @@ function unify(p: Type, a: Type, bound: Map<TypeParam, Type>, set: Set<TypeParam
 
 // ---- constants
 
-// Short integer literals (0, 1, 8, 0xff...) recur everywhere: their values are parsed
-// once and shared (constant values are never mutated).
-const shortIntLits = new Map<string, ConstValue>();
+/** Operands of short literals by token kind (Token.INT…Token.STRING) and text. */
+const shortLits: (Map<string, Operand> | undefined)[] = [];
+for (const k of [Token.INT, Token.FLOAT, Token.IMAG, Token.CHAR, Token.STRING]) shortLits[k] = new Map();
 
 function intLitValue(lit: string): ConstValue {
-  if (lit.length <= 6) {
-    const cached = shortIntLits.get(lit);
-    if (cached !== undefined) return cached;
-  }
   const v = parseIntLit(lit);
-  const value: ConstValue = v === null ? { kind: 'unknown' } : { kind: 'int', v };
-  if (lit.length <= 6) shortIntLits.set(lit, value);
-  return value;
+  return v === null ? { kind: 'unknown' } : { kind: 'int', v };
 }
 
 function parseIntLit(s: string): bigint | null {
   try {
+    // BigInt reads decimal, 0x, 0o and 0b literals as Go writes them; only
+    // separators and legacy octal (0755) need rewriting.
+    const c1 = s.charCodeAt(1);
+    if (!s.includes('_') && !(s.charCodeAt(0) === 48 && c1 >= 48 && c1 <= 57)) return BigInt(s);
     let t = s.replace(/_/g, '');
     if (/^0[0-7]+$/.test(t)) t = '0o' + t.slice(1);
     if (/^0[oO]/.test(t)) t = '0o' + t.slice(2);

@@ -303,7 +303,31 @@ export class Info {
    * only the mode: its type is the object's.
    */
   recordType(e: ast.Expr, mode: Mode, type: Type, value: ConstValue | undefined, operand?: object): void {
-    const r = this.row(e, keyPos(e));
+    this.setType(this.row(e, keyPos(e)), mode, type, value, operand);
+  }
+
+  /** recordUse and then recordType of an identifier, on its row found once. */
+  recordIdent(id: ast.Ident, obj: TObject, mode: Mode, type: Type, value: ConstValue | undefined, operand: object): void {
+    const r = this.row(id, id.NamePos);
+    this.recordUseAt(r, id, obj);
+    this.setType(r, mode, type, value, operand);
+  }
+
+  /**
+   * recordSelectorUse, recordSelection (when there is one) and recordType of a
+   * selector, on its row found once; mode -1 records no type (an invalid operand).
+   */
+  recordSelector(e: ast.SelectorExpr, obj: TObject, s: Selection | null, mode: Mode | -1, type: Type, value: ConstValue | undefined, operand: object): void {
+    const r = this.row(e, e.Sel.NamePos);
+    this.recordUseAt(r, null, obj);
+    if (s !== null) {
+      this.setCol(r, 3, s);
+      this.flags[r] = this.flags[r]! | SEL;
+    }
+    if (mode !== -1) this.setType(r, mode, type, value, operand);
+  }
+
+  private setType(r: number, mode: Mode, type: Type, value: ConstValue | undefined, operand: object | undefined): void {
     let f = this.flags[r]! & ~(MODE | HAS_TYPE | SHARED);
     if (operand !== undefined && f & USE && (this.col(r, 2) as TObject | undefined)?.useOperand === operand) {
       this.flags[r] = f | SHARED | mode;

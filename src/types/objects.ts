@@ -218,23 +218,38 @@ export type ConstValue =
 
 // ---- scopes
 
+/** The children of a scope that has none listed (shared: replaced on the first child). */
+const noChildren: readonly Scope[] = Object.freeze([]);
+
+// Fields are declared and assigned in the constructor (no class-field initialisers):
+// the checker makes a scope per block, and most are never asked anything.
 export class Scope {
-  readonly children: Scope[] = [];
+  declare readonly parent: Scope | null;
+  declare readonly pos: Pos;
+  declare readonly comment: string;
+  /** Scopes listed under this one (only linked scopes are). */
+  declare children: readonly Scope[];
   /** Created on first insert: most block scopes declare nothing. */
-  private elems: Map<string, TObject> | null = null;
+  declare private elems: Map<string, TObject> | null;
   /** Function scopes stop the search for labels and mark where closures begin. */
-  isFunc = false;
-  private endPos: Pos;
+  declare isFunc: boolean;
+  declare private endPos: Pos;
   /** Block scopes compute their end from their node on demand: most are never asked. */
-  private endNode: Node | null;
+  declare private endNode: Node | null;
   constructor(
-    readonly parent: Scope | null,
-    readonly pos: Pos,
+    parent: Scope | null,
+    pos: Pos,
     end: Pos | Node,
-    readonly comment: string,
+    comment: string,
     /** Whether the parent lists this scope among its children (block scopes are listed only when recorded). */
     linked = true,
   ) {
+    this.parent = parent;
+    this.pos = pos;
+    this.comment = comment;
+    this.children = noChildren;
+    this.elems = null;
+    this.isFunc = false;
     if (typeof end === 'number') {
       this.endPos = end;
       this.endNode = null;
@@ -242,7 +257,10 @@ export class Scope {
       this.endPos = -1;
       this.endNode = end;
     }
-    if (linked && parent && parent !== universe) parent.children.push(this);
+    if (linked && parent && parent !== universe) {
+      if (parent.children === noChildren) parent.children = [this];
+      else (parent.children as Scope[]).push(this);
+    }
   }
   get end(): Pos {
     if (this.endNode !== null) {
