@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checks as registry } from '../checks/registry.js';
+import { timelineEnabled } from './timeline.js';
 import { createLoader } from '../load/index.js';
 import { detectGoroot } from '../load/env.js';
 import type { Check, RunSettings } from './check.js';
@@ -19,6 +20,15 @@ import { buildJobSyntax, buildJobTyped, jobsOf, jobSize, type BuiltJob, type Imp
 import { Program } from '../types/program.js';
 import type { LoadOptions } from '../load/index.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
+import { clock, gcMeter, newJobTiming, printTimeline, type JobTiming, type ThreadSummary, type TimelineRow } from './timeline.js';
+
+/** What RACEWATCH_DEBUG=timeline collects over a run. */
+interface Timeline {
+  rows: TimelineRow[];
+  threads: ThreadSummary[];
+  phases: [string, number][];
+  mainGc: () => number;
+}
 
 export interface DriverOptions {
   cwd: string;
@@ -52,7 +62,9 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
 
   const loadOptions: LoadOptions = { cwd, tests: opts.tests !== false, goos: opts.goos, goarch: opts.goarch, tags: opts.tags };
   const loader = createLoader(loadOptions);
+  const tl: Timeline | null = timelineEnabled() ? { rows: [], threads: [], phases: [['run start', clock()]], mainGc: gcMeter() } : null;
   const loaded = loader.packages(opts.patterns.length > 0 ? opts.patterns : ['./...']);
+  tl?.phases.push(['packages loaded', clock()]);
   const errors: RunError[] = loaded.errors.map((e) => ({ ...e }));
   const goroot = detectGoroot();
   const jobs = jobsOf(loaded.packages, goroot ? join(resolve(goroot), 'src') : null, opts.tests !== false);
@@ -77,8 +89,15 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   let packages = 0;
   if (workers <= 1) {
     const program = typed ? new Program(loader, { comments: true }) : null;
+    tl?.phases.push(['jobs start (in-process)', clock()]);
     for (const job of jobs) {
-      const r = runJob(job, checks, program, { settings, known, reportBadSuppressions });
+      const timing = tl ? newJobTiming() : undefined;
+      const sent = timing?.start ?? 0;
+      const r = runJob(job, checks, program, { settings, known, reportBadSuppressions }, false, undefined, timing);
+      if (tl && timing) {
+        timing.end = clock();
+        tl.rows.push({ thread: 'main', job: job.source.importPath, files: jobSize(job), via: 'queue', sent, timing });
+      }
       findings.push(...r.findings);
       errors.push(...r.errors);
       for (const k of r.usedSuppressions ?? []) usedSuppressions.add(k);
@@ -88,7 +107,8 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
     }
   } else {
     const init: WorkerInit = { checkNames: checks.map((c) => c.name), settings, known: [...known], reportBadSuppressions, loadOptions, typed };
-    const results = await runInWorkers(jobs, workers, init, opts.workerHeapBudgetMB);
+    tl?.phases.push(['workers start', clock()]);
+    const results = await runInWorkers(jobs, workers, init, opts.workerHeapBudgetMB, tl);
     for (const r of results) {
       findings.push(...r.findings);
       errors.push(...r.errors);
@@ -98,6 +118,7 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
       packages += r.packages;
     }
   }
+  tl?.phases.push(['jobs done', clock()]);
   for (const note of loader.notes()) errors.push({ file: '', line: 0, column: 0, message: note });
 
   // A suppression that silenced a race reported from an importing package is used,
@@ -107,6 +128,13 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   const unique = dedupeFindings(findings);
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (tl) {
+    tl.phases.push(['results merged', clock()]);
+    // GC entries reach the observer from the event loop, which a run in-process never yielded to.
+    await new Promise((r) => setTimeout(r, 20));
+    tl.threads.push({ thread: 'main', spawned: tl.phases[0]![1], ready: tl.phases[0]![1], exited: clock(), gcMs: tl.mainGc() });
+    printTimeline(process.stderr, tl.phases[0]![1], tl.phases, tl.rows, tl.threads);
+  }
   return { findings: unique, errors, stats: { packages, files, lines, seconds }, checks: opts.checks };
 }
 
@@ -124,6 +152,9 @@ export interface JobResult {
   job?: Job;
   /** Suppressions in other packages' files that silenced findings of this job (suppressionKey). */
   usedSuppressions?: string[];
+  /** RACEWATCH_DEBUG=timeline: where the job's time went, and the thread's GC time so far. */
+  timing?: JobTiming;
+  gcMs?: number;
 }
 
 /**
@@ -142,38 +173,61 @@ export function runJob(
   knownTyped = false,
   /** For units built without types: where their imports are found (default: the Program). */
   imports?: ImportSource,
+  /** RACEWATCH_DEBUG=timeline: filled in with where the job's time went. */
+  timing?: JobTiming,
 ): JobResult {
   imports ??= types !== null && types !== 'elsewhere' ? types : undefined;
   const errors: RunError[] = [];
   const findings: Finding[] = [];
   let built: BuiltJob;
+  const typedBuild = (program: Program): BuiltJob => {
+    const t0 = timing ? clock() : 0;
+    const b = buildJobTyped(job, program, errors, timing);
+    if (timing) {
+      timing.prepareMs += clock() - t0;
+      timing.typed = true;
+    }
+    return b;
+  };
   try {
-    if (types !== null && knownTyped && types !== 'elsewhere') built = buildJobTyped(job, types, errors);
+    if (types !== null && knownTyped && types !== 'elsewhere') built = typedBuild(types);
     else if (types !== null) {
       // Parsed alone first: the checks' syntactic gates decide whether the job needs the
       // type checker (which would parse and collect all its imports too).
       const syntaxErrors: RunError[] = [];
+      const t0 = timing ? clock() : 0;
       const syntax = buildJobSyntax(job, syntaxErrors, imports);
+      if (timing) timing.parseMs += clock() - t0;
       const needsTypes = syntax.units.some((u) => checks.some((c) => !c.syntaxOnly && (c.needsTypes?.(u, opts.settings) ?? true)));
-      if (needsTypes && types === 'elsewhere') return { findings: [], errors: [], packages: 0, files: 0, lines: 0, handBack: true };
-      if (needsTypes) built = buildJobTyped(job, types as Program, errors);
+      if (needsTypes && types === 'elsewhere') {
+        if (timing) timing.handBack = true;
+        return { findings: [], errors: [], packages: 0, files: 0, lines: 0, handBack: true };
+      }
+      if (needsTypes) built = typedBuild(types as Program);
       else {
         built = syntax;
         errors.push(...syntaxErrors);
       }
-    } else built = buildJobSyntax(job, errors);
+    } else {
+      const t0 = timing ? clock() : 0;
+      built = buildJobSyntax(job, errors);
+      if (timing) timing.parseMs += clock() - t0;
+    }
   } catch (err) {
     // A type checker failure must not cost the package its syntax-only checks.
     errors.push({ file: job.source.dir, line: 0, column: 0, message: `type checking ${job.source.importPath} failed: ${err instanceof Error ? err.message : String(err)}` });
     built = buildJobSyntax(job, errors);
   }
   const usedSuppressions: string[] = [];
+  const checksStart = timing ? clock() : 0;
+  const bodiesBefore = timing?.bodiesMs ?? 0;
   for (const unit of built.units) {
     const r = runPackage(unit, checks, opts);
     findings.push(...r.findings);
     errors.push(...r.errors);
     usedSuppressions.push(...r.usedSuppressions);
   }
+  if (timing) timing.checksMs += clock() - checksStart - (timing.bodiesMs - bodiesBefore);
   // A run checks each package once: its expression records would only weigh on the heap
   // (and on the collector) for the rest of the run.
   built.release?.();
@@ -205,7 +259,7 @@ const WORKER_YOUNG_GENERATION_MB = 192;
  * they take typed jobs too rather than idle. Every worker takes the biggest job left first, so
  * that no large one is left for the end while a core idles.
  */
-function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = WORKER_HEAP_BUDGET_MB): Promise<UnitResult[]> {
+function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = WORKER_HEAP_BUDGET_MB, tl: Timeline | null = null): Promise<UnitResult[]> {
   const queue = [...jobs].sort((a, b) => jobSize(b) - jobSize(a));
   const typedQueue: Job[] = [];
   const results: UnitResult[] = [];
@@ -217,8 +271,14 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
     let busyUntyped = 0;
     /** The typed worker, when it waits for jobs that other workers may hand back. */
     let parkedTyped: (() => void) | null = null;
+    let spawnedCount = 0;
     const start = (typesHere: boolean): void => {
       live++;
+      const thread: ThreadSummary = { thread: `w${spawnedCount++}${typesHere ? 't' : ''}`, spawned: clock(), ready: 0, exited: 0, gcMs: 0 };
+      tl?.threads.push(thread);
+      let sentAt = 0;
+      let sentVia = 'queue';
+      let sentJob: Job | null = null;
       const w = new Worker(workerUrl, {
         workerData: { ...init, typesHere: init.typed && typesHere } satisfies WorkerInit,
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
@@ -229,18 +289,26 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
         if (!typesHere && r !== running) busyUntyped += r ? 1 : -1;
         running = r;
       };
+      const send = (job: Job, via: string, msg: ToWorker): void => {
+        if (tl) {
+          sentAt = clock();
+          sentVia = via;
+          sentJob = job;
+        }
+        w.postMessage(msg);
+      };
       const next = (): void => {
         if (typesHere) {
           const typedJob = typedQueue.shift();
           if (typedJob) {
-            w.postMessage({ job: typedJob, knownTyped: true } satisfies ToWorker);
+            send(typedJob, 'typed', { job: typedJob, knownTyped: true });
             return;
           }
         }
         const job = queue.shift();
         if (job) {
           setRunning(true);
-          w.postMessage({ job } satisfies ToWorker);
+          send(job, 'queue', { job });
           return;
         }
         // Nothing but typed jobs left: the typed worker runs them one at a time, and the
@@ -249,7 +317,7 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
         const stolen = typesHere ? undefined : typedQueue.shift();
         if (stolen) {
           setRunning(true);
-          w.postMessage({ job: stolen, knownTyped: true } satisfies ToWorker);
+          send(stolen, 'stolen', { job: stolen, knownTyped: true });
           return;
         }
         setRunning(false);
@@ -272,7 +340,12 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
           reject(new Error(msg.fatal));
           return;
         }
+        if ('ready' in msg) thread.ready = clock();
         if ('findings' in msg) {
+          if (tl && msg.timing && sentJob) {
+            tl.rows.push({ thread: thread.thread, job: sentJob.source.importPath, files: jobSize(sentJob), via: sentVia, sent: sentAt, timing: msg.timing });
+            thread.gcMs = msg.gcMs ?? 0;
+          }
           if (msg.handBack && msg.job) {
             typedQueue.push(msg.job);
             if (parkedTyped) {
@@ -295,6 +368,7 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
         reject(err);
       });
       w.on('exit', () => {
+        thread.exited = clock();
         live--;
         if (failed) return;
         if (retiring && (queue.length > 0 || typedQueue.length > 0 || (typesHere && busyUntyped > 0))) start(typesHere);

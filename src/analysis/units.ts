@@ -16,6 +16,7 @@ import type { RunError } from './findings.js';
 import { makePackageUnit, type ImportedPackage, type PackageUnit } from './pass.js';
 import { readFileSync } from 'node:fs';
 import { parseFile } from '../syntax/parser.js';
+import { clock, type JobTiming } from './timeline.js';
 
 export interface Job {
   source: SourcePackage;
@@ -100,7 +101,7 @@ export function buildJobSyntax(job: Job, errors: RunError[], imports?: ImportSou
  * bodies are type-checked when a check first asks for its types, so a package whose
  * checks stop at a syntactic gate costs no type checking.
  */
-export function buildJobTyped(job: Job, program: Program, errors: RunError[]): BuiltJob {
+export function buildJobTyped(job: Job, program: Program, errors: RunError[], timing?: JobTiming): BuiltJob {
   const sp = job.source;
   const built: BuiltJob = { units: [], files: 0, lines: 0 };
   const prepared = program.prepare(sp, { tests: job.tests });
@@ -126,8 +127,10 @@ export function buildJobTyped(job: Job, program: Program, errors: RunError[]): B
         fset: program.fset,
         files: p.files.map((f) => ({ name: f.name, ast: f.file, isTest: testFiles.has(f.name) })),
         types: () => {
+          const t0 = timing ? clock() : 0;
           try {
             const c = p.check();
+            if (timing) timing.bodiesMs += clock() - t0;
             return { package: c.pkg, info: c.info, errors: c.errors };
           } catch (err) {
             // The package's checks go on without types (they stay quiet where types are unknown).

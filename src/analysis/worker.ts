@@ -13,6 +13,7 @@ import { FileSet } from '../syntax/position.js';
 import { runJob, type JobResult, type TypeSource } from './driver.js';
 import { createLoader, type LoadOptions } from '../load/index.js';
 import { Program } from '../types/program.js';
+import { clock, gcMeter, newJobTiming, timelineEnabled } from './timeline.js';
 
 export interface WorkerInit {
   checkNames: string[];
@@ -52,24 +53,31 @@ function main(): void {
   // Made on the first typed job the driver sends here anyway (when only typed jobs are
   // left, idling would cost more than parsing their imports a second time).
   let stolenTypes: Program | null = null;
+  const gcSoFar = timelineEnabled() ? gcMeter() : null;
   port.on('message', (msg: ToWorker) => {
     if ('done' in msg) {
       port.close();
       return;
     }
     let reply: FromWorker;
+    const timing = gcSoFar ? newJobTiming() : undefined;
     try {
       const opts = { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions };
       if (msg.knownTyped === true && types === 'elsewhere') {
         stolenTypes ??= new Program(createLoader(init.loadOptions), { comments: true });
-        reply = runJob(msg.job, selected, stolenTypes, opts, true);
-      } else reply = runJob(msg.job, selected, types, opts, msg.knownTyped === true, imports);
+        reply = runJob(msg.job, selected, stolenTypes, opts, true, undefined, timing);
+      } else reply = runJob(msg.job, selected, types, opts, msg.knownTyped === true, imports, timing);
       if (reply.handBack) reply.job = msg.job;
     } catch (err) {
       const errors: RunError[] = [{ file: msg.job.source.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
       reply = { findings: [], errors, packages: 0, files: 0, lines: 0 };
     }
     reply.heapMB = oldHeapMB();
+    if (timing && gcSoFar) {
+      timing.end = clock();
+      reply.timing = timing;
+      reply.gcMs = gcSoFar();
+    }
     port.postMessage(reply);
   });
   port.postMessage({ ready: true } satisfies FromWorker);

@@ -1,0 +1,92 @@
+// RACEWATCH_DEBUG=timeline: where a check run's wall time goes. Each job records when it
+// ran and on which thread, split into parsing, type-checking and checks; the driver
+// prints them to stderr at the end with the main thread's phases and each thread's idle
+// time and garbage collection. Off by default: it costs a few clock reads per job.
+
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+
+export function timelineEnabled(): boolean {
+  const v = process.env['RACEWATCH_DEBUG'];
+  return v !== undefined && v.split(',').includes('timeline');
+}
+
+/** Milliseconds since the epoch, comparable across threads (each has its own timeOrigin). */
+export function clock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** One job on one thread. Times are clock() values; durations in ms. */
+export interface JobTiming {
+  start: number;
+  end: number;
+  /** Parsing alone (the syntactic gates' view of the job). */
+  parseMs: number;
+  /** Program.prepare: parsing the job again with comments, collecting it and its imports. */
+  prepareMs: number;
+  /** Checking the job's bodies (lazily, when a check first reads types). */
+  bodiesMs: number;
+  /** Everything runPackage did but the bodies. */
+  checksMs: number;
+  typed: boolean;
+  handBack: boolean;
+}
+
+export function newJobTiming(): JobTiming {
+  return { start: clock(), end: 0, parseMs: 0, prepareMs: 0, bodiesMs: 0, checksMs: 0, typed: false, handBack: false };
+}
+
+/** Garbage collection time on this thread since the first call. */
+export function gcMeter(): () => number {
+  let ms = 0;
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) ms += e.duration;
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return () => ms;
+}
+
+export interface TimelineRow {
+  thread: string;
+  job: string;
+  files: number;
+  /** How the job reached the thread: 'queue', 'typed' (a handed-back job) or 'stolen'. */
+  via: string;
+  /** When the driver sent it (clock()). */
+  sent: number;
+  timing: JobTiming;
+}
+
+export interface ThreadSummary {
+  thread: string;
+  spawned: number;
+  ready: number;
+  exited: number;
+  gcMs: number;
+}
+
+export function printTimeline(out: NodeJS.WritableStream, runStart: number, phases: [string, number][], rows: TimelineRow[], threads: ThreadSummary[]): void {
+  const t = (x: number) => (x - runStart).toFixed(0).padStart(6);
+  const ms = (x: number) => x.toFixed(0).padStart(5);
+  const lines: string[] = ['[timeline] ms since run start; parse/prep/bodies/checks in ms'];
+  for (const [name, at] of phases) lines.push(`[timeline] phase ${name.padEnd(24)} ${t(at)}`);
+  lines.push('[timeline] thread      sent  start    end  total parse  prep bodies checks  via     files job');
+  for (const r of [...rows].sort((a, b) => a.timing.start - b.timing.start)) {
+    const j = r.timing;
+    const kind = j.handBack ? 'handback' : r.via;
+    lines.push(
+      `[timeline] ${r.thread.padEnd(8)} ${t(r.sent)} ${t(j.start)} ${t(j.end)} ${ms(j.end - j.start)} ${ms(j.parseMs)} ${ms(j.prepareMs)} ${ms(j.bodiesMs).padStart(6)} ${ms(j.checksMs).padStart(6)}  ${(kind + (j.typed ? '*' : '')).padEnd(8)} ${String(r.files).padStart(4)} ${r.job}`,
+    );
+  }
+  for (const th of threads) {
+    const mine = rows.filter((r) => r.thread === th.thread).sort((a, b) => a.timing.start - b.timing.start);
+    let busy = 0;
+    for (const r of mine) busy += r.timing.end - r.timing.start;
+    const first = mine[0]?.timing.start ?? th.ready;
+    const last = mine.length > 0 ? Math.max(...mine.map((r) => r.timing.end)) : th.ready;
+    const span = th.exited - th.spawned;
+    lines.push(
+      `[timeline] thread ${th.thread}: spawned ${t(th.spawned)} ready ${t(th.ready)} first job ${t(first)} last end ${t(last)} exited ${t(th.exited)}; ${mine.length} jobs, busy ${ms(busy)} of ${ms(span)} (idle ${ms(span - busy)}), gc ${ms(th.gcMs)}`,
+    );
+  }
+  out.write(lines.join('\n') + '\n');
+}
