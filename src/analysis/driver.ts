@@ -20,7 +20,7 @@ import { buildJobSyntax, buildJobTyped, jobsOf, jobSize, type BuiltJob, type Imp
 import { Program } from '../types/program.js';
 import type { LoadOptions } from '../load/index.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
-import { clock, gcMeter, newJobTiming, printTimeline, type JobTiming, type ThreadSummary, type TimelineRow } from './timeline.js';
+import { clock, endJobTiming, gcMeter, newJobTiming, printTimeline, threadCpu, type JobTiming, type ThreadSummary, type TimelineRow } from './timeline.js';
 
 /** What RACEWATCH_DEBUG=timeline collects over a run. */
 interface Timeline {
@@ -95,7 +95,7 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
       const sent = timing?.start ?? 0;
       const r = runJob(job, checks, program, { settings, known, reportBadSuppressions }, false, undefined, timing);
       if (tl && timing) {
-        timing.end = clock();
+        endJobTiming(timing);
         tl.rows.push({ thread: 'main', job: job.source.importPath, files: jobSize(job), via: 'queue', sent, timing });
       }
       findings.push(...r.findings);
@@ -132,7 +132,8 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
     tl.phases.push(['results merged', clock()]);
     // GC entries reach the observer from the event loop, which a run in-process never yielded to.
     await new Promise((r) => setTimeout(r, 20));
-    tl.threads.push({ thread: 'main', spawned: tl.phases[0]![1], ready: tl.phases[0]![1], exited: clock(), gcMs: tl.mainGc() });
+    const main = threadCpu();
+    tl.threads.push({ thread: 'main', spawned: tl.phases[0]![1], ready: tl.phases[0]![1], exited: clock(), gcMs: tl.mainGc(), cpuMs: main.cpu, waitMs: main.wait });
     printTimeline(process.stderr, tl.phases[0]![1], tl.phases, tl.rows, tl.threads);
   }
   return { findings: unique, errors, stats: { packages, files, lines, seconds }, checks: opts.checks };
@@ -155,6 +156,7 @@ export interface JobResult {
   /** RACEWATCH_DEBUG=timeline: where the job's time went, and the thread's GC time so far. */
   timing?: JobTiming;
   gcMs?: number;
+  threadCpu?: { cpu: number; wait: number };
 }
 
 /**
@@ -345,6 +347,8 @@ function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = W
           if (tl && msg.timing && sentJob) {
             tl.rows.push({ thread: thread.thread, job: sentJob.source.importPath, files: jobSize(sentJob), via: sentVia, sent: sentAt, timing: msg.timing });
             thread.gcMs = msg.gcMs ?? 0;
+            thread.cpuMs = msg.threadCpu?.cpu;
+            thread.waitMs = msg.threadCpu?.wait;
           }
           if (msg.handBack && msg.job) {
             typedQueue.push(msg.job);

@@ -3,6 +3,7 @@
 // prints them to stderr at the end with the main thread's phases and each thread's idle
 // time and garbage collection. Off by default: it costs a few clock reads per job.
 
+import { readFileSync } from 'node:fs';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 
 export function timelineEnabled(): boolean {
@@ -13,6 +14,20 @@ export function timelineEnabled(): boolean {
 /** Milliseconds since the epoch, comparable across threads (each has its own timeOrigin). */
 export function clock(): number {
   return performance.timeOrigin + performance.now();
+}
+
+/**
+ * This thread's CPU time and time spent runnable but waiting for a core, in ms, from
+ * Linux's /proc/thread-self/schedstat (zeros elsewhere): wall times alone mean little
+ * on a machine shared with other work.
+ */
+export function threadCpu(): { cpu: number; wait: number } {
+  try {
+    const [cpu, wait] = readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ');
+    return { cpu: Number(cpu) / 1e6, wait: Number(wait) / 1e6 };
+  } catch {
+    return { cpu: 0, wait: 0 };
+  }
 }
 
 /** One job on one thread. Times are clock() values; durations in ms. */
@@ -29,10 +44,21 @@ export interface JobTiming {
   checksMs: number;
   typed: boolean;
   handBack: boolean;
+  /** This thread's CPU time over the job, and its time waiting for a core (threadCpu). */
+  cpuMs: number;
+  waitMs: number;
 }
 
 export function newJobTiming(): JobTiming {
-  return { start: clock(), end: 0, parseMs: 0, prepareMs: 0, bodiesMs: 0, checksMs: 0, typed: false, handBack: false };
+  const { cpu, wait } = threadCpu();
+  return { start: clock(), end: 0, parseMs: 0, prepareMs: 0, bodiesMs: 0, checksMs: 0, typed: false, handBack: false, cpuMs: -cpu, waitMs: -wait };
+}
+
+export function endJobTiming(t: JobTiming): void {
+  const { cpu, wait } = threadCpu();
+  t.end = clock();
+  t.cpuMs += cpu;
+  t.waitMs += wait;
 }
 
 /** Garbage collection time on this thread since the first call. */
@@ -62,6 +88,9 @@ export interface ThreadSummary {
   ready: number;
   exited: number;
   gcMs: number;
+  /** The thread's CPU and run-queue wait over its life (threadCpu), when known. */
+  cpuMs?: number;
+  waitMs?: number;
 }
 
 export function printTimeline(out: NodeJS.WritableStream, runStart: number, phases: [string, number][], rows: TimelineRow[], threads: ThreadSummary[]): void {
@@ -69,23 +98,30 @@ export function printTimeline(out: NodeJS.WritableStream, runStart: number, phas
   const ms = (x: number) => x.toFixed(0).padStart(5);
   const lines: string[] = ['[timeline] ms since run start; parse/prep/bodies/checks in ms'];
   for (const [name, at] of phases) lines.push(`[timeline] phase ${name.padEnd(24)} ${t(at)}`);
-  lines.push('[timeline] thread      sent  start    end  total parse  prep bodies checks  via     files job');
+  lines.push('[timeline] thread      sent  start    end  total   cpu  wait parse  prep bodies checks  via     files job');
   for (const r of [...rows].sort((a, b) => a.timing.start - b.timing.start)) {
     const j = r.timing;
     const kind = j.handBack ? 'handback' : r.via;
     lines.push(
-      `[timeline] ${r.thread.padEnd(8)} ${t(r.sent)} ${t(j.start)} ${t(j.end)} ${ms(j.end - j.start)} ${ms(j.parseMs)} ${ms(j.prepareMs)} ${ms(j.bodiesMs).padStart(6)} ${ms(j.checksMs).padStart(6)}  ${(kind + (j.typed ? '*' : '')).padEnd(8)} ${String(r.files).padStart(4)} ${r.job}`,
+      `[timeline] ${r.thread.padEnd(8)} ${t(r.sent)} ${t(j.start)} ${t(j.end)} ${ms(j.end - j.start)} ${ms(j.cpuMs)} ${ms(j.waitMs)} ${ms(j.parseMs)} ${ms(j.prepareMs)} ${ms(j.bodiesMs).padStart(6)} ${ms(j.checksMs).padStart(6)}  ${(kind + (j.typed ? '*' : '')).padEnd(8)} ${String(r.files).padStart(4)} ${r.job}`,
     );
   }
   for (const th of threads) {
     const mine = rows.filter((r) => r.thread === th.thread).sort((a, b) => a.timing.start - b.timing.start);
     let busy = 0;
-    for (const r of mine) busy += r.timing.end - r.timing.start;
+    let cpu = 0;
+    let wait = 0;
+    for (const r of mine) {
+      busy += r.timing.end - r.timing.start;
+      cpu += r.timing.cpuMs;
+      wait += r.timing.waitMs;
+    }
+    const life = th.cpuMs !== undefined ? `; thread cpu ${ms(th.cpuMs)} wait ${ms(th.waitMs ?? 0)}` : '';
     const first = mine[0]?.timing.start ?? th.ready;
     const last = mine.length > 0 ? Math.max(...mine.map((r) => r.timing.end)) : th.ready;
     const span = th.exited - th.spawned;
     lines.push(
-      `[timeline] thread ${th.thread}: spawned ${t(th.spawned)} ready ${t(th.ready)} first job ${t(first)} last end ${t(last)} exited ${t(th.exited)}; ${mine.length} jobs, busy ${ms(busy)} of ${ms(span)} (idle ${ms(span - busy)}), gc ${ms(th.gcMs)}`,
+      `[timeline] thread ${th.thread}: spawned ${t(th.spawned)} ready ${t(th.ready)} first job ${t(first)} last end ${t(last)} exited ${t(th.exited)}; ${mine.length} jobs, busy ${ms(busy)} of ${ms(span)} (idle ${ms(span - busy)}), jobs cpu ${ms(cpu)} wait ${ms(wait)}, gc ${ms(th.gcMs)}${life}`,
     );
   }
   out.write(lines.join('\n') + '\n');

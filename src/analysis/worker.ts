@@ -13,7 +13,7 @@ import { FileSet } from '../syntax/position.js';
 import { runJob, type JobResult, type TypeSource } from './driver.js';
 import { createLoader, type LoadOptions } from '../load/index.js';
 import { Program } from '../types/program.js';
-import { clock, gcMeter, newJobTiming, timelineEnabled } from './timeline.js';
+import { endJobTiming, gcMeter, newJobTiming, threadCpu, timelineEnabled } from './timeline.js';
 
 export interface WorkerInit {
   checkNames: string[];
@@ -74,9 +74,10 @@ function main(): void {
     }
     reply.heapMB = oldHeapMB();
     if (timing && gcSoFar) {
-      timing.end = clock();
+      endJobTiming(timing);
       reply.timing = timing;
       reply.gcMs = gcSoFar();
+      reply.threadCpu = threadCpu();
     }
     port.postMessage(reply);
   });
