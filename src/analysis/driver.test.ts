@@ -190,3 +190,48 @@ test('a package is type-checked only when a check says it needs the types', asyn
   await runChecks({ cwd: root, patterns: ['./...'], checks: [typedEverywhere], workers: 0 });
   assert.deepEqual(seen.sort(), ['example.com/m/plain typed', 'example.com/m/wanted typed']);
 });
+
+test('worker threads: a package that exhausts a worker heap is retried once on a fresh worker, then reported; the others are checked', async () => {
+  // One package far too big for a 64 MB heap (its syntax tree alone), two small ones with findings.
+  const huge = ['package huge', '', 'var table = []int{'];
+  for (let i = 0; i < 1_500_000; i++) huge.push(`\t${i},`);
+  huge.push('}', '');
+  const root = module({
+    'huge/h.go': huge.join('\n'),
+    'a/a.go': 'package a\n\nimport _ "unsafe"\n\n//go:linkname nanotime runtime.nanotime\nfunc nanotime() int64\n',
+    'b/b.go': 'package b\n\nimport _ "unsafe"\n\n//go:linkname cputicks runtime.cputicks\nfunc cputicks() int64\n',
+  });
+  const run = await runChecks({ cwd: root, patterns: ['./...'], checks: [runtimeLinkname], workers: 2, workerOldGenerationMB: 64 });
+  assert.deepEqual(run.findings.map((f) => `${f.file.slice(root.length + 1)}:${f.line}`), ['a/a.go:5', 'b/b.go:5']);
+  const errs = run.errors.map((e) => e.message);
+  assert.deepEqual(errs, ['out of memory checking example.com/m/huge in a worker (run with --workers 0 to use the main thread\'s heap)']);
+  assert.equal(run.stats.packages, 2);
+});
+
+test('a job that needs types is parsed once: the type checker adopts the trees its gate saw (not those with syntax errors)', async () => {
+  const root = module({
+    'p/a.go': 'package p\n\nvar m = map[string]int{}\n\nfunc F() int { return len(m) }\n',
+    'p/b.go': 'package p\n\nfunc G( {\n',
+  });
+  const gated = new Map<string, unknown>();
+  let checked: { name: string; same: boolean; typed: boolean }[] = [];
+  const typedCheck: Check = {
+    ...checkOf('typed', [], (p) => {
+      checked = p.pkg.files.map((f, i) => {
+        const decl = f.Decls[0];
+        const ident = decl?.kind === 'GenDecl' && decl.Specs[0]?.kind === 'ValueSpec' ? decl.Specs[0].Names[0] : undefined;
+        return { name: p.pkg.fileNames[i]!.slice(root.length + 1), same: gated.get(p.pkg.fileNames[i]!) === f, typed: ident !== undefined && p.pkg.types?.info.typeOf(ident) !== undefined };
+      });
+    }, false),
+    needsTypes: (pkg) => {
+      pkg.files.forEach((f, i) => gated.set(pkg.fileNames[i]!, f));
+      return true;
+    },
+  };
+  const run = await runChecks({ cwd: root, patterns: ['./...'], checks: [typedCheck], workers: 0 });
+  assert.deepEqual(checked, [
+    { name: 'p/a.go', same: true, typed: true },
+    { name: 'p/b.go', same: false, typed: false },
+  ]);
+  assert.ok(run.errors.some((e) => e.file.endsWith('b.go') && e.line === 3), JSON.stringify(run.errors));
+});

@@ -20,6 +20,7 @@ import { buildJobSyntax, buildJobTyped, jobsOf, jobSize, type BuiltJob, type Imp
 import { Program } from '../types/program.js';
 import type { LoadOptions } from '../load/index.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
+import type { File } from '../syntax/ast.js';
 import { clock, endJobTiming, gcMeter, newJobTiming, printTimeline, threadCpu, type JobTiming, type ThreadSummary, type TimelineRow } from './timeline.js';
 
 /** What RACEWATCH_DEBUG=timeline collects over a run. */
@@ -44,8 +45,10 @@ export interface DriverOptions {
   includeGoroot?: boolean;
   /** Worker threads; undefined = decide from the machine and the amount of work, 0 = in-process. */
   workers?: number;
-  /** Replace a worker once its heap exceeds this (default RACEWATCH_WORKER_HEAP_MB, else 700). */
+  /** Replace a worker once its live heap reaches this (default RACEWATCH_WORKER_HEAP_MB, else 700; 0 = after every job). */
   workerHeapBudgetMB?: number;
+  /** A worker's old generation limit (default V8's); a job that runs out twice is given up with an error. */
+  workerOldGenerationMB?: number;
 }
 
 /** Units with fewer files than this run in-process. */
@@ -108,7 +111,7 @@ export async function runChecks(opts: DriverOptions): Promise<CheckRun> {
   } else {
     const init: WorkerInit = { checkNames: checks.map((c) => c.name), settings, known: [...known], reportBadSuppressions, loadOptions, typed };
     tl?.phases.push(['workers start', clock()]);
-    const results = await runInWorkers(jobs, workers, init, opts.workerHeapBudgetMB, tl);
+    const results = await runInWorkers(jobs, workers, init, { budgetMB: opts.workerHeapBudgetMB ?? WORKER_HEAP_BUDGET_MB, oldGenerationMB: opts.workerOldGenerationMB }, tl);
     for (const r of results) {
       findings.push(...r.findings);
       errors.push(...r.errors);
@@ -145,12 +148,10 @@ export interface JobResult {
   packages: number;
   files: number;
   lines: number;
-  /** Set by workers: their heap after the job, for recycling. */
-  heapMB?: number;
+  /** Set by workers: their old generation after their last full collection, for recycling. */
+  liveHeapMB?: number;
   /** The job needs types and this worker has no type checker: nothing was run, pass it on. */
   handBack?: true;
-  /** The job handed back. */
-  job?: Job;
   /** Suppressions in other packages' files that silenced findings of this job (suppressionKey). */
   usedSuppressions?: string[];
   /** RACEWATCH_DEBUG=timeline: where the job's time went, and the thread's GC time so far. */
@@ -182,9 +183,9 @@ export function runJob(
   const errors: RunError[] = [];
   const findings: Finding[] = [];
   let built: BuiltJob;
-  const typedBuild = (program: Program): BuiltJob => {
+  const typedBuild = (program: Program, parsed?: ReadonlyMap<string, File>): BuiltJob => {
     const t0 = timing ? clock() : 0;
-    const b = buildJobTyped(job, program, errors, timing);
+    const b = buildJobTyped(job, program, errors, timing, parsed);
     if (timing) {
       timing.prepareMs += clock() - t0;
       timing.typed = true;
@@ -205,8 +206,15 @@ export function runJob(
         if (timing) timing.handBack = true;
         return { findings: [], errors: [], packages: 0, files: 0, lines: 0, handBack: true };
       }
-      if (needsTypes) built = typedBuild(types as Program);
-      else {
+      if (needsTypes) {
+        // The trees just parsed (into the Program's FileSet, comments kept) are the
+        // Program's to keep, except those with syntax errors, which it parses again to
+        // format its errors.
+        const withErrors = new Set(syntaxErrors.map((e) => e.file));
+        const parsed = new Map<string, File>();
+        for (const u of syntax.units) u.files.forEach((f, i) => withErrors.has(u.fileNames[i]!) || parsed.set(u.fileNames[i]!, f));
+        built = typedBuild(types as Program, parsed);
+      } else {
         built = syntax;
         errors.push(...syntaxErrors);
       }
@@ -239,9 +247,11 @@ export function runJob(
 type UnitResult = Extract<FromWorker, { findings: Finding[] }>;
 
 /**
- * Heap a worker may grow to before it is replaced by a fresh one. Each worker's type
- * checker keeps what it checked (for packages that import it later); recycling bounds
- * memory at the cost of checking some shared imports again.
+ * A worker is replaced by a fresh one once its live heap (measured after a full
+ * collection) passes this. Each worker's type checker keeps what it collected, for
+ * later importers; over GOROOT/src that stays under ~500 MB, so no worker is replaced
+ * (a fresh one would parse and collect those imports again, and compile the checks
+ * again).
  */
 const WORKER_HEAP_BUDGET_MB = Number(process.env['RACEWATCH_WORKER_HEAP_MB'] ?? 700);
 
@@ -254,132 +264,156 @@ const WORKER_HEAP_BUDGET_MB = Number(process.env['RACEWATCH_WORKER_HEAP_MB'] ?? 
 const WORKER_YOUNG_GENERATION_MB = 192;
 
 /**
- * Runs the jobs on `count` worker threads. The first worker type-checks: a job that
- * turns out to need types (its checks' gates say so) is handed back by the others and
- * queued for it, so the packages such jobs import are parsed and collected by one
- * type checker, not by each worker — until the others run out of untyped jobs; then
- * they take typed jobs too rather than idle. Every worker takes the biggest job left first, so
- * that no large one is left for the end while a core idles.
+ * Runs the jobs on `count` worker threads, taking the biggest job left first, so that no
+ * large one is left for the end while a core idles. The first worker type-checks: a job
+ * that turns out to need types (its checks' gates say so) is handed back by the others
+ * and queued for it, so the packages such jobs import are parsed and collected by one
+ * type checker, not by each worker — until the others run out of untyped jobs; then they
+ * take typed jobs too (building their own type checker) rather than idle. The run ends
+ * when the last result is in: workers are terminated, not waited for (freeing a large
+ * heap takes up to a second).
  */
-function runInWorkers(jobs: Job[], count: number, init: WorkerInit, budgetMB = WORKER_HEAP_BUDGET_MB, tl: Timeline | null = null): Promise<UnitResult[]> {
+function runInWorkers(jobs: Job[], count: number, init: WorkerInit, limits: { budgetMB: number; oldGenerationMB?: number }, tl: Timeline | null): Promise<UnitResult[]> {
   const queue = [...jobs].sort((a, b) => jobSize(b) - jobSize(a));
   const typedQueue: Job[] = [];
   const results: UnitResult[] = [];
   const workerUrl = new URL('./worker.js', import.meta.url);
+  /** Jobs whose worker ran out of memory once: a second time, the package is given up. */
+  const outOfMemoryOnce = new Set<Job>();
   return new Promise((resolvePromise, reject) => {
-    let live = 0;
-    let failed = false;
-    /** Workers without a type checker still running a job (they may hand one back). */
+    let settled = false;
+    const running = new Set<Worker>();
+    /** Jobs sent and not yet answered, by worker. */
+    const inFlight = new Map<Worker, Job>();
+    /** Workers without a type checker running a job (they may hand one back). */
     let busyUntyped = 0;
     /** The typed worker, when it waits for jobs that other workers may hand back. */
     let parkedTyped: (() => void) | null = null;
     let spawnedCount = 0;
+    const finishIfDone = (): void => {
+      if (settled || queue.length > 0 || typedQueue.length > 0 || inFlight.size > 0) return;
+      settled = true;
+      const now = clock();
+      for (const th of tl?.threads ?? []) th.exited ||= now;
+      for (const w of running) void w.terminate();
+      resolvePromise(results);
+    };
+    const fail = (err: Error): void => {
+      if (settled) return;
+      settled = true;
+      for (const w of running) void w.terminate();
+      reject(err);
+    };
+    const wakeTyped = (): void => {
+      if (!parkedTyped) return;
+      const wake = parkedTyped;
+      parkedTyped = null;
+      wake();
+    };
     const start = (typesHere: boolean): void => {
-      live++;
       const thread: ThreadSummary = { thread: `w${spawnedCount++}${typesHere ? 't' : ''}`, spawned: clock(), ready: 0, exited: 0, gcMs: 0 };
       tl?.threads.push(thread);
       let sentAt = 0;
       let sentVia = 'queue';
-      let sentJob: Job | null = null;
       const w = new Worker(workerUrl, {
         workerData: { ...init, typesHere: init.typed && typesHere } satisfies WorkerInit,
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+        resourceLimits: {
+          maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, limits.oldGenerationMB ?? Infinity),
+          ...(limits.oldGenerationMB !== undefined ? { maxOldGenerationSizeMb: limits.oldGenerationMB } : {}),
+        },
       });
-      let retiring = false;
-      let running = false;
-      const setRunning = (r: boolean): void => {
-        if (!typesHere && r !== running) busyUntyped += r ? 1 : -1;
-        running = r;
+      running.add(w);
+      let busy = false;
+      const setBusy = (b: boolean): void => {
+        if (!typesHere && b !== busy) busyUntyped += b ? 1 : -1;
+        busy = b;
       };
-      const send = (job: Job, via: string, msg: ToWorker): void => {
+      const send = (job: Job, via: string, knownTyped: boolean): void => {
+        inFlight.set(w, job);
+        setBusy(true);
         if (tl) {
           sentAt = clock();
           sentVia = via;
-          sentJob = job;
         }
-        w.postMessage(msg);
+        w.postMessage({ job, knownTyped } satisfies ToWorker);
       };
       const next = (): void => {
-        if (typesHere) {
-          const typedJob = typedQueue.shift();
-          if (typedJob) {
-            send(typedJob, 'typed', { job: typedJob, knownTyped: true });
-            return;
-          }
-        }
+        if (settled) return;
+        const typedJob = typesHere ? typedQueue.shift() : undefined;
+        if (typedJob) return send(typedJob, 'typed', true);
         const job = queue.shift();
-        if (job) {
-          setRunning(true);
-          send(job, 'queue', { job });
-          return;
-        }
+        if (job) return send(job, 'queue', false);
         // Nothing but typed jobs left: the typed worker runs them one at a time, and the
-        // biggest packages are typed ones. A worker that would idle takes one itself (and
-        // builds its own type checker, parsing those jobs' imports a second time).
+        // biggest packages may be typed ones. A worker that would idle takes one itself
+        // (and builds its own type checker, parsing those jobs' imports a second time).
         const stolen = typesHere ? undefined : typedQueue.shift();
-        if (stolen) {
-          setRunning(true);
-          send(stolen, 'stolen', { job: stolen, knownTyped: true });
-          return;
-        }
-        setRunning(false);
-        if (typesHere && busyUntyped > 0) {
-          parkedTyped = next;
-          return;
-        }
-        w.postMessage({ done: true } satisfies ToWorker);
-        // The last untyped worker is done: nothing more can be handed back.
-        if (!typesHere && busyUntyped === 0 && parkedTyped) {
-          const wake = parkedTyped;
-          parkedTyped = null;
-          wake();
-        }
+        if (stolen) return send(stolen, 'stolen', true);
+        setBusy(false);
+        // The typed worker waits while others may still hand jobs back.
+        if (typesHere && busyUntyped > 0) parkedTyped = next;
+        else if (busyUntyped === 0) wakeTyped();
+        finishIfDone();
       };
       w.on('message', (msg: FromWorker) => {
-        if ('fatal' in msg) {
-          failed = true;
-          void w.terminate();
-          reject(new Error(msg.fatal));
-          return;
-        }
+        if (settled) return;
+        if ('fatal' in msg) return fail(new Error(msg.fatal));
         if ('ready' in msg) thread.ready = clock();
         if ('findings' in msg) {
-          if (tl && msg.timing && sentJob) {
-            tl.rows.push({ thread: thread.thread, job: sentJob.source.importPath, files: jobSize(sentJob), via: sentVia, sent: sentAt, timing: msg.timing });
+          const job = inFlight.get(w)!;
+          inFlight.delete(w);
+          if (tl && msg.timing) {
+            tl.rows.push({ thread: thread.thread, job: job.source.importPath, files: jobSize(job), via: sentVia, sent: sentAt, timing: msg.timing });
             thread.gcMs = msg.gcMs ?? 0;
             thread.cpuMs = msg.threadCpu?.cpu;
             thread.waitMs = msg.threadCpu?.wait;
+            thread.liveMB = msg.liveHeapMB;
           }
-          if (msg.handBack && msg.job) {
-            typedQueue.push(msg.job);
-            if (parkedTyped) {
-              const wake = parkedTyped;
-              parkedTyped = null;
-              wake();
-            }
+          if (msg.handBack) {
+            typedQueue.push(job);
+            wakeTyped();
           } else results.push(msg);
-          if (msg.heapMB !== undefined && msg.heapMB > budgetMB && (queue.length > 0 || (typesHere && typedQueue.length > 0))) {
-            retiring = true;
-            setRunning(false);
-            w.postMessage({ done: true } satisfies ToWorker);
+          if (msg.liveHeapMB !== undefined && msg.liveHeapMB >= limits.budgetMB && (queue.length > 0 || typedQueue.length > 0)) {
+            // Replaced now, not once it has exited: its heap is freed in the background.
+            setBusy(false);
+            retire(typesHere);
             return;
           }
         }
         next();
       });
-      w.on('error', (err) => {
-        failed = true;
-        reject(err);
+      const retire = (replaceTyped: boolean): void => {
+        running.delete(w);
+        thread.exited = clock();
+        void w.terminate();
+        start(replaceTyped);
+      };
+      w.on('error', (err: Error & { code?: string }) => {
+        if (settled) return;
+        const job = inFlight.get(w);
+        if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY' || !job) return fail(err);
+        // Past the heap limit: retry the job once on a fresh worker (this one may have
+        // been full of earlier packages), then give that package up.
+        inFlight.delete(w);
+        setBusy(false);
+        if (outOfMemoryOnce.has(job)) {
+          const message = `out of memory checking ${job.source.importPath} in a worker (run with --workers 0 to use the main thread's heap)`;
+          results.push({ findings: [], errors: [{ file: job.source.dir, line: 0, column: 0, message }], packages: 0, files: 0, lines: 0 });
+        } else {
+          outOfMemoryOnce.add(job);
+          queue.unshift(job);
+        }
+        if (queue.length > 0 || typedQueue.length > 0) retire(typesHere);
+        else {
+          running.delete(w);
+          if (busyUntyped === 0) wakeTyped();
+          finishIfDone();
+        }
       });
       w.on('exit', () => {
-        thread.exited = clock();
-        live--;
-        if (failed) return;
-        if (retiring && (queue.length > 0 || typedQueue.length > 0 || (typesHere && busyUntyped > 0))) start(typesHere);
-        else if (live === 0) {
-          if (typedQueue.length > 0) start(true);
-          else resolvePromise(results);
-        }
+        thread.exited ||= clock();
+        running.delete(w);
+        // A worker that stops on its own with a job unanswered has failed.
+        if (!settled && inFlight.has(w)) fail(new Error(`worker stopped while checking ${inFlight.get(w)!.source.importPath}`));
       });
     };
     for (let i = 0; i < count; i++) start(i === 0);

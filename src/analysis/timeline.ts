@@ -91,6 +91,8 @@ export interface ThreadSummary {
   /** The thread's CPU and run-queue wait over its life (threadCpu), when known. */
   cpuMs?: number;
   waitMs?: number;
+  /** A worker's old generation after its latest full collection, MB. */
+  liveMB?: number;
 }
 
 export function printTimeline(out: NodeJS.WritableStream, runStart: number, phases: [string, number][], rows: TimelineRow[], threads: ThreadSummary[]): void {
@@ -116,7 +118,7 @@ export function printTimeline(out: NodeJS.WritableStream, runStart: number, phas
       cpu += r.timing.cpuMs;
       wait += r.timing.waitMs;
     }
-    const life = th.cpuMs !== undefined ? `; thread cpu ${ms(th.cpuMs)} wait ${ms(th.waitMs ?? 0)}` : '';
+    const life = (th.cpuMs !== undefined ? `; thread cpu ${ms(th.cpuMs)} wait ${ms(th.waitMs ?? 0)}` : '') + (th.liveMB !== undefined ? `; live heap ${th.liveMB.toFixed(0)} MB` : '');
     const first = mine[0]?.timing.start ?? th.ready;
     const last = mine.length > 0 ? Math.max(...mine.map((r) => r.timing.end)) : th.ready;
     const span = th.exited - th.spawned;

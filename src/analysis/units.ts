@@ -101,10 +101,17 @@ export function buildJobSyntax(job: Job, errors: RunError[], imports?: ImportSou
  * bodies are type-checked when a check first asks for its types, so a package whose
  * checks stop at a syntactic gate costs no type checking.
  */
-export function buildJobTyped(job: Job, program: Program, errors: RunError[], timing?: JobTiming): BuiltJob {
+export function buildJobTyped(
+  job: Job,
+  program: Program,
+  errors: RunError[],
+  timing?: JobTiming,
+  /** The job's files already parsed into the Program's FileSet (with comments, without syntax errors), by name. */
+  parsed?: ReadonlyMap<string, File>,
+): BuiltJob {
   const sp = job.source;
   const built: BuiltJob = { units: [], files: 0, lines: 0 };
-  const prepared = program.prepare(sp, { tests: job.tests });
+  const prepared = program.prepare(sp, { tests: job.tests, parsed });
   built.release = () => {
     for (const p of prepared) program.release(p);
   };

@@ -3,6 +3,7 @@
 // names against the registry.
 
 import { getHeapSpaceStatistics } from 'node:v8';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checks as registry } from '../checks/registry.js';
 import type { Check, RunSettings } from './check.js';
@@ -31,9 +32,22 @@ export type ToWorker = { job: Job; knownTyped?: boolean } | { done: true };
 export type FromWorker = { ready: true } | JobResult | { fatal: string };
 
 /**
- * The heap that outlives jobs: everything but the young generation, which is mostly a
- * finished job's garbage (and, enlarged, would make every worker look full).
+ * The old generation's size after the latest full collection: what the worker keeps
+ * (its type checker's packages), without the garbage that accumulates between full
+ * collections (which can be twice as much, and says nothing about what a fresh worker
+ * would save). Read between jobs, when the collector's reports have arrived.
  */
+function liveHeapMB(): () => number {
+  let live = 0;
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (((e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0) & constants.NODE_PERFORMANCE_GC_MAJOR) live = oldHeapMB();
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return () => live;
+}
+
 function oldHeapMB(): number {
   let used = 0;
   for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith('new_')) used += space.space_used_size;
@@ -53,6 +67,7 @@ function main(): void {
   // Made on the first typed job the driver sends here anyway (when only typed jobs are
   // left, idling would cost more than parsing their imports a second time).
   let stolenTypes: Program | null = null;
+  const live = liveHeapMB();
   const gcSoFar = timelineEnabled() ? gcMeter() : null;
   port.on('message', (msg: ToWorker) => {
     if ('done' in msg) {
@@ -67,12 +82,11 @@ function main(): void {
         stolenTypes ??= new Program(createLoader(init.loadOptions), { comments: true });
         reply = runJob(msg.job, selected, stolenTypes, opts, true, undefined, timing);
       } else reply = runJob(msg.job, selected, types, opts, msg.knownTyped === true, imports, timing);
-      if (reply.handBack) reply.job = msg.job;
     } catch (err) {
       const errors: RunError[] = [{ file: msg.job.source.dir, line: 0, column: 0, message: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
       reply = { findings: [], errors, packages: 0, files: 0, lines: 0 };
     }
-    reply.heapMB = oldHeapMB();
+    reply.liveHeapMB = live();
     if (timing && gcSoFar) {
       endJobTiming(timing);
       reply.timing = timing;

@@ -66,10 +66,21 @@ export class Program {
     return `${variant}\u0000${sp.importPath}\u0000${sp.dir}`;
   }
 
+  /** Trees a prepare() caller parsed already (into this FileSet), taken by the first parse of their file. */
+  private adoptable: Map<string, File> | null = null;
+
   private parse(paths: string[]): { files: { name: string; file: File }[]; errors: string[] } {
     const files: { name: string; file: File }[] = [];
     const errors: string[] = [];
     for (const p of paths) {
+      const adopted = this.adoptable?.get(p);
+      if (adopted) {
+        // Taken once: another variant of the package gets trees of its own.
+        this.adoptable!.delete(p);
+        this.filesParsed++;
+        files.push({ name: p, file: adopted });
+        continue;
+      }
       let src: Uint8Array;
       try {
         src = readFileSync(p);
@@ -152,11 +163,31 @@ export class Program {
    * when its check() is first called (never, for a caller that turns out not to need
    * the types).
    */
-  prepare(sp: SourcePackage, opts: { tests?: boolean } = {}): PreparedPackage[] {
+  prepare(
+    sp: SourcePackage,
+    opts: {
+      tests?: boolean;
+      /**
+       * Files of sp the caller already parsed into this Program's FileSet, with the
+       * Program's options and without syntax errors: used instead of parsing them again
+       * when this call creates their package (not when it exists already).
+       */
+      parsed?: ReadonlyMap<string, File>;
+    } = {},
+  ): PreparedPackage[] {
     const variants: ('lib' | 'test' | 'xtest')[] = [];
     if (opts.tests && sp.testGoFiles.length > 0) variants.push('test');
     else if (sp.goFiles.length > 0 || !opts.tests) variants.push('lib');
     if (opts.tests && sp.xTestGoFiles.length > 0) variants.push('xtest');
+    this.adoptable = opts.parsed ? new Map(opts.parsed) : null;
+    try {
+      return this.prepareVariants(sp, variants);
+    } finally {
+      this.adoptable = null;
+    }
+  }
+
+  private prepareVariants(sp: SourcePackage, variants: ('lib' | 'test' | 'xtest')[]): PreparedPackage[] {
     return variants.map((v) => {
       const e = this.entry(sp, v);
       let checked: CheckedPackage | undefined;
