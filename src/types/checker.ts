@@ -802,11 +802,13 @@ export class Checker {
   }
 
   private exprInternal(e: ast.Expr, hint: Type | undefined, wantType: boolean, noInstantiate: boolean): Operand {
+    // The commonest kinds first (a switch on strings compares case by case).
+    if (e.kind === 'Ident') return this.ident(e, wantType, noInstantiate);
+    if (e.kind === 'SelectorExpr') return this.selector(e, wantType, noInstantiate);
+    if (e.kind === 'CallExpr') return this.call(e, hint);
     switch (e.kind) {
       case 'BadExpr':
         return invalidOp;
-      case 'Ident':
-        return this.ident(e, wantType, noInstantiate);
       case 'BasicLit':
         return this.basicLit(e);
       case 'FuncLit': {
@@ -834,8 +836,6 @@ export class Checker {
         return this.compositeLit(e, hint);
       case 'ParenExpr':
         return this.rawExpr(e.X, hint, wantType, noInstantiate);
-      case 'SelectorExpr':
-        return this.selector(e, wantType, noInstantiate);
       case 'IndexExpr':
       case 'IndexListExpr':
         return this.indexExpr(e, hint);
@@ -848,8 +848,6 @@ export class Checker {
         void x;
         return { mode: Mode.CommaOk, type: t };
       }
-      case 'CallExpr':
-        return this.call(e, hint);
       case 'StarExpr': {
         const x = this.rawExpr(e.X, undefined, wantType);
         if (x.mode === Mode.TypeExpr) {
@@ -2029,7 +2027,9 @@ export class Checker {
 
   private assignStmt(s: ast.AssignStmt): void {
     if (s.Tok === Token.DEFINE) {
-      const rhsTypes = this.rhsTypes(s.Lhs.length, s.Rhs, undefined);
+      // x := y (most definitions) needs no array of right-hand types.
+      const single = s.Lhs.length === 1 && s.Rhs.length === 1 ? this.defaultOf(this.expr(s.Rhs[0]!), s.Rhs[0]!) : null;
+      const rhsTypes = single === null ? this.rhsTypes(s.Lhs.length, s.Rhs, undefined) : null;
       // New variables are declared after every left-hand side is resolved (a := a + 1
       // in an inner block uses the outer a on the right and defines a new one).
       let newVars: Var[] | null = null;
@@ -2039,7 +2039,7 @@ export class Checker {
           this.expr(l);
           continue;
         }
-        const t = rhsTypes[i] ?? Typ.Invalid;
+        const t = (rhsTypes === null ? single : rhsTypes[i]) ?? Typ.Invalid;
         if (l.Name === '_') {
           const v = new Var(l.NamePos, this.pkg, '_', t);
           this.info.recordDef(l, v);
@@ -2062,6 +2062,20 @@ export class Checker {
       return;
     }
     if (s.Tok === Token.ASSIGN) {
+      if (s.Lhs.length === 1 && s.Rhs.length === 1) {
+        // x = y, as rhsTypes does it, without its arrays.
+        const l = s.Lhs[0]!;
+        let lt: Type | undefined;
+        if (!(l.kind === 'Ident' && l.Name === '_')) {
+          const lx = this.expr(l);
+          if (lx.mode !== Mode.Invalid) lt = lx.type;
+        }
+        const r = s.Rhs[0]!;
+        const x = this.expr(r, lt);
+        if (lt) this.assignment(x, lt, r);
+        else this.defaultOf(x, r);
+        return;
+      }
       const lhsTypes = s.Lhs.map((l) => {
         if (l.kind === 'Ident' && l.Name === '_') return undefined;
         const x = this.expr(l);
