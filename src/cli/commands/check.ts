@@ -25,7 +25,8 @@ Flags:
   --goarch ARCH       target architecture (default $GOARCH, else the host's)
   --include-goroot    also report in packages inside GOROOT (quiet there by default for
                       checks of hazards the standard library takes on purpose)
-  --workers N         worker threads (default: both cores when the run is large enough)
+  --workers N         worker threads (default: up to 4 for a large run on more than 2
+                      cores; in-process on 2 cores, where threads cost more than they save)
 
 Suppress one finding with a comment on its line or the line above:
   //racewatch:ignore <check> <reason>
