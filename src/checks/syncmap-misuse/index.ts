@@ -155,13 +155,7 @@ function mayReportInBody(pkg: PackageUnit, file: File, fn: FuncBody, parentsOf: 
   const loadCalls = calls.filter((c) => c.method === 'Load' && loadAssigns.has(c.call));
   if (loadCalls.length === 0 || !calls.some((c) => c.method === 'Store' || c.method === 'Delete')) return false;
   const parents = parentsOf();
-  const loads: LoadSite[] = [];
-  for (const mc of loadCalls) {
-    const assign = loadAssigns.get(mc.call)!;
-    const anchor = listedStmt(assign, parents);
-    if (anchor === undefined) continue;
-    loads.push({ ...mc, assign, value: nonBlank(assign.Lhs[0]!), ok: nonBlank(assign.Lhs[1]!), anchor });
-  }
+  const loads = loadSites(loadCalls, loadAssigns, parents);
   const sameName = (a: Ident, b: Ident) => a.Name === b.Name;
   // Every Load the Store or Delete may pair with (checkBody takes the latest one the
   // types leave, then drops the pair for reasons that need types: all skipped here).
@@ -268,13 +262,7 @@ function checkBody(ctx: Ctx, fn: FuncBody): void {
   if (loadCalls.length === 0 || !calls.some((c) => c.method === 'Store' || c.method === 'Delete')) return;
   // Only now, with a Load and a Store or Delete in one function, are parent links worth building.
   const parents = ctx.parents;
-  const loads: LoadSite[] = [];
-  for (const mc of loadCalls) {
-    const assign = loadAssigns.get(mc.call)!;
-    const anchor = listedStmt(assign, parents);
-    if (anchor === undefined) continue;
-    loads.push({ ...mc, assign, value: nonBlank(assign.Lhs[0]!), ok: nonBlank(assign.Lhs[1]!), anchor });
-  }
+  const loads = loadSites(loadCalls, loadAssigns, parents);
   for (const mc of calls) {
     if (mc.method !== 'Store' && mc.method !== 'Delete') continue;
     const load = latestLoadBefore(ctx, fn, parents, loads, calls, mc);
@@ -300,6 +288,18 @@ function sameObject(ctx: Ctx): (a: Ident, b: Ident) => boolean {
 }
 
 /** The Load of the same map and key that this Store/Delete follows, with nothing ordering them. */
+/** Each assigned Load whose statement sits in a statement list, with the variables it assigns. */
+function loadSites(loadCalls: MapCall[], loadAssigns: Map<CallExpr, AssignStmt>, parents: Map<Node, Node>): LoadSite[] {
+  const loads: LoadSite[] = [];
+  for (const mc of loadCalls) {
+    const assign = loadAssigns.get(mc.call)!;
+    const anchor = listedStmt(assign, parents);
+    if (anchor === undefined) continue;
+    loads.push({ ...mc, assign, value: nonBlank(assign.Lhs[0]!), ok: nonBlank(assign.Lhs[1]!), anchor });
+  }
+  return loads;
+}
+
 function latestLoadBefore(ctx: Ctx, fn: FuncBody, parents: Map<Node, Node>, loads: LoadSite[], calls: MapCall[], mc: MapCall): LoadSite | undefined {
   const same = sameObject(ctx);
   const key = mc.call.Args[0];
