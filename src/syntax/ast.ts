@@ -681,7 +681,7 @@ function eachOf<A>(list: readonly Node[], f: (c: Node, arg: A) => void, arg: A):
  * its Decls and its Comments are not walked. A switch with each field named keeps the
  * loads monomorphic (a loop over field names would make each load a keyed lookup) and
  * needs no closure per node: `arg` carries the caller's state. The most frequent kinds
- * come first. ast.test.ts checks the table against the nodes' own fields.
+ * come first. walk.test.ts checks the table against the nodes' own fields.
  */
 function eachChild<A>(n: Node, f: (c: Node, arg: A) => void, arg: A): void {
   switch (n.kind) {

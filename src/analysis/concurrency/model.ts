@@ -290,15 +290,15 @@ export function nameGraph(decls: readonly ast.FuncDecl[], startsElsewhere?: (d: 
   return g;
 }
 
-/** Everything reachable from `from` along `edges`. */
-function reach(from: Iterable<ast.FuncDecl>, edges: Map<ast.FuncDecl, ast.FuncDecl[]>): Set<ast.FuncDecl> {
+/** Everything reachable from `from` along the edges of `edgeMaps`. */
+function reach(from: Iterable<ast.FuncDecl>, ...edgeMaps: Map<ast.FuncDecl, ast.FuncDecl[]>[]): Set<ast.FuncDecl> {
   const out = new Set<ast.FuncDecl>();
   const queue = [...from];
   while (queue.length > 0) {
     const d = queue.pop()!;
     if (out.has(d)) continue;
     out.add(d);
-    for (const c of edges.get(d) ?? []) if (!out.has(c)) queue.push(c);
+    for (const edges of edgeMaps) for (const c of edges.get(d) ?? []) if (!out.has(c)) queue.push(c);
   }
   return out;
 }
@@ -312,16 +312,7 @@ function reach(from: Iterable<ast.FuncDecl>, edges: Map<ast.FuncDecl, ast.FuncDe
  * leaves every summary of the set as it was, in the same order.
  */
 function connectedTo(seeds: Iterable<ast.FuncDecl>, g: NameGraph): Set<ast.FuncDecl> {
-  const out = new Set<ast.FuncDecl>();
-  const queue = [...seeds];
-  while (queue.length > 0) {
-    const d = queue.pop()!;
-    if (out.has(d)) continue;
-    out.add(d);
-    for (const c of g.names.get(d) ?? []) if (!out.has(c)) queue.push(c);
-    for (const c of g.namedBy.get(d) ?? []) if (!out.has(c)) queue.push(c);
-  }
-  return out;
+  return reach(seeds, g.names, g.namedBy);
 }
 
 /**
