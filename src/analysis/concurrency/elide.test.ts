@@ -71,7 +71,7 @@ test('eliding unread summaries finds the same races as keeping every event', () 
         assert.deepEqual(describeRaces(fast), describeRaces(full), `races differ in ${u.importPath} (${u.dir})`);
         units++;
         races += fast.races.length;
-        for (const f of u.files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body && !fast.summarizer.summarised(d)) skipped++;
+        for (const f of u.files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body && !fast.summarizer.hasSummary(d)) skipped++;
         for (const f of u.files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body && fast.summarizer.summaryOf(d).eventsElided) elided++;
       }
     }

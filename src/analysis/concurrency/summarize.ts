@@ -228,11 +228,6 @@ export class Summarizer {
     return t;
   }
 
-  /** Has the declaration been summarised (the model skips those no read summary can depend on)? */
-  summarised(decl: ast.FuncDecl): boolean {
-    return this.memo.has(decl);
-  }
-
   summaryOf(decl: ast.FuncDecl, depth = 0): FuncSummary {
     const done = this.memo.get(decl);
     if (done) return done;
@@ -246,7 +241,10 @@ export class Summarizer {
     return s;
   }
 
-  /** A summary of the declaration is memoised (asking for it walks nothing). */
+  /**
+   * A summary of the declaration is memoised: asking for it walks nothing (and the model
+   * leaves unsummarised those no read summary can depend on).
+   */
   hasSummary(decl: ast.FuncDecl): boolean {
     return this.memo.has(decl);
   }
