@@ -20,7 +20,7 @@ import type * as ast from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import { end as astEnd, pos as astPos, unparen } from '../../syntax/ast.js';
 import type { ImportedPackage, ModuleInfo } from '../pass.js';
-import type { AccessEvent, Event, FuncSummary, LockSet, Path } from './events.js';
+import { type AccessEvent, type Event, type FuncSummary, type LockSet, type Path, concreteEvents } from './events.js';
 import { type LType, OPAQUE_PACKAGES, PackageIndex, UNKNOWN, receiverBaseName } from './litetypes.js';
 import { type FuncWalker, type ImportedCode, Summarizer, type SourceAccess } from './summarize.js';
 import { mayStartGoroutines, nameGraph } from './model.js';
@@ -168,10 +168,11 @@ export function callerView(sz: Summarizer, decl: ast.FuncDecl, s: FuncSummary): 
     }
     return out;
   };
+  const all = concreteEvents(s);
   const events: Event[] = [];
   let seen = new Set<string>();
   let accesses = 0;
-  for (const e of s.events) {
+  for (const e of all) {
     if (e.k === 'access') {
       if (!visible(e, true)) continue;
       const k = `${e.path.key}|${e.write}|${e.mapOp}|${e.atomic}|${e.structVal}|${e.lazyInit === true}|${e.iterCopy === true}|${lockKey(e.locks)}`;
@@ -187,7 +188,7 @@ export function callerView(sz: Summarizer, decl: ast.FuncDecl, s: FuncSummary): 
       } else events.push(e);
     }
   }
-  r = events.length === s.events.length ? s : { ...s, events, truncated: s.truncated || accesses >= MAX_CALLER_ACCESSES };
+  r = events.length < all.length ? { ...s, events, truncated: s.truncated || accesses >= MAX_CALLER_ACCESSES } : all === s.events ? s : { ...s, events: all };
   reduced.set(s, r);
   return r;
 }
@@ -254,7 +255,7 @@ function synchronisesItself(sz: Summarizer, decl: ast.FuncDecl, s: FuncSummary):
       }
       return e.k === 'spawn' && scan(e.body);
     });
-  return [...s.acquired.keys()].some(fromRecv) || [...s.released].some(fromRecv) || scan(s.events);
+  return [...s.acquired.keys()].some(fromRecv) || [...s.released].some(fromRecv) || scan(concreteEvents(s));
 }
 
 /** Per summarizer: root keys of unexported package variables no function (but init) ever changes. */

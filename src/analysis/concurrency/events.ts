@@ -138,9 +138,112 @@ export function delivers(x: SyncEvent, r: SyncEvent): boolean {
 
 export type Event = AccessEvent | SpawnEvent | SyncEvent;
 
+/** One inlining's view of a callee's events: its renaming of paths, lock sets and assumptions. */
+export interface InlineLayer {
+  path(p: Path, mapOp: boolean): Path;
+  locks(l: LockSet): LockSet;
+  assumes(l: readonly string[]): readonly string[];
+}
+
+/**
+ * Access events inlined at one call and not copied: `src[from..to)`, concrete accesses of
+ * the summary that first held them, seen through `layers` (each inlining on the way up,
+ * innermost first), all at `place` and numbered `seq`, `seq + 1`, ... Inlining copied
+ * every callee access at every level of every call chain (over GOROOT/src, 5 million
+ * copies for the few hundred summaries the model reads); a run costs one object per
+ * inlining, and accesses are built once, when a summary is read (`concreteEvents`).
+ */
+export interface AccessRun {
+  k: 'run';
+  src: readonly SummaryEvent[];
+  from: number;
+  to: number;
+  layers: readonly InlineLayer[];
+  place: Place;
+  seq: number;
+  /**
+   * The variable roots (`V…`, `L…`) its accesses name, in paths, lock sets and
+   * assumptions: an inlining gives the callee's locals among them names of its call up
+   * front, as copying each access did.
+   */
+  roots: readonly string[];
+}
+
+/** What a summary holds: events, and runs of accesses inlined but not yet copied. */
+export type SummaryEvent = Event | AccessRun;
+
+/** How many events a summary's list stands for (what the size bound counts). */
+export function eventCount(events: readonly SummaryEvent[]): number {
+  let n = 0;
+  for (const e of events) n += e.k === 'run' ? e.to - e.from : 1;
+  return n;
+}
+
+/** The accesses a run stands for, in order. */
+export function runAccesses(r: AccessRun, out: Event[]): void {
+  for (let i = r.from; i < r.to; i++) {
+    const e = r.src[i] as AccessEvent;
+    let path = e.path;
+    let locks = e.locks;
+    let assumes = e.assumes;
+    for (const l of r.layers) {
+      path = l.path(path, e.mapOp);
+      locks = l.locks(locks);
+      if (assumes) assumes = l.assumes(assumes);
+    }
+    const a: AccessEvent = {
+      k: 'access',
+      path,
+      write: e.write,
+      mapOp: e.mapOp,
+      mapLoc: e.mapLoc,
+      structVal: e.structVal,
+      lazyInit: e.lazyInit,
+      atomic: e.atomic,
+      op: e.op,
+      pos: e.pos,
+      end: e.end,
+      locks,
+      fn: e.fn,
+      seq: r.seq + (i - r.from),
+      place: r.place,
+    };
+    if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
+    if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
+    if (e.nonNilValue) a.nonNilValue = true;
+    if (assumes) a.assumes = assumes;
+    out.push(a);
+  }
+}
+
+/** The events with every run replaced by the accesses it stands for (the list itself when it has none). */
+export function flattenRuns(events: readonly SummaryEvent[]): Event[] {
+  let i = 0;
+  while (i < events.length && events[i]!.k !== 'run') i++;
+  if (i === events.length) return events as Event[];
+  const out = events.slice(0, i) as Event[];
+  for (; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.k === 'run') runAccesses(e, out);
+    else out.push(e);
+  }
+  return out;
+}
+
+const concrete = new WeakMap<readonly SummaryEvent[], Event[]>();
+
+/** A finished summary's events, runs copied out, once per summary. */
+export function concreteEvents(s: { events: readonly SummaryEvent[] }): Event[] {
+  let out = concrete.get(s.events);
+  if (!out) concrete.set(s.events, (out = flattenRuns(s.events)));
+  return out;
+}
+
 export interface FuncSummary {
   name: string;
-  events: Event[];
+  /** Runs stand for accesses not yet copied: readers outside the summarizer take `concreteEvents(s)`. */
+  events: SummaryEvent[];
+
   /** Root keys of the receiver and parameters, for substitution at call sites. */
   recvRoot: string | null;
   paramRoots: (string | null)[];

@@ -12,7 +12,7 @@
 
 import * as ast from '../../syntax/ast.js';
 import {
-  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, delivers,
+  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, concreteEvents, delivers,
 } from './events.js';
 import { receiverBaseName } from './litetypes.js';
 import { type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
@@ -157,7 +157,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     if (!starters.has(d)) continue;
     const s = sz.rootSummaryOf(d);
     if (!s.events.some((e) => e.k === 'spawn')) continue;
-    const root = makeThread(s.events, null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
+    const root = makeThread(concreteEvents(s), null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
     spawnRaces(root, report, sz);
   }
 
@@ -179,7 +179,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
 
   for (const h of sz.handlers) {
     const shared = h.capturedRoots;
-    const t = makeThread(h.summary.events, null, null, true, { describe: `in ${h.what}, which runs once per request`, startPos: h.pos }, new Set(), sz);
+    const t = makeThread(concreteEvents(h.summary), null, null, true, { describe: `in ${h.what}, which runs once per request`, startPos: h.pos }, new Set(), sz);
     (t as { sharedRoots?: ReadonlySet<string> }).sharedRoots = shared;
     handlerThreads.push(t);
   }
@@ -233,7 +233,8 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
 /** A method's events with its receiver renamed to the type's root, and the thread running them. */
 function methodThread(sz: Summarizer, typeName: string, d: ast.FuncDecl): { s: FuncSummary; norm: Event[]; t: Thread } {
   const s = sz.rootSummaryOf(d);
-  const norm = s.recvRoot ? normalizeRoot(s.events, s.recvRoot, `R${typeName}`) : s.events;
+  const events = concreteEvents(s);
+  const norm = s.recvRoot ? normalizeRoot(events, s.recvRoot, `R${typeName}`) : events;
   return { s, norm, t: makeThread(norm, null, null, true, { describe: `in ${s.name}`, startPos: null }, new Set(), sz) };
 }
 

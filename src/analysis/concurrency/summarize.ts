@@ -8,8 +8,8 @@
 import type * as ast from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import {
-  type AccessEvent, type Event, type FuncSummary, type LockMode, type LockSet, type Path, type Place,
-  type SpawnEvent, type SyncEvent, type SyncOp, NO_LOCKS, lockSetIntersect, lockSetUnion,
+  type AccessEvent, type AccessRun, type Event, type FuncSummary, type InlineLayer, type LockMode, type LockSet, type Path, type Place,
+  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, eventCount, flattenRuns, lockSetIntersect, lockSetUnion,
 } from './events.js';
 import { type LType, PackageIndex, UNKNOWN, isReference, isSyncType, receiverBaseName } from './litetypes.js';
 import { crossCallee, importedGlobalPath, importedMemberType } from './crosspkg.js';
@@ -628,7 +628,10 @@ import { end as astEnd, forEachChild, pos as astPos, unparen } from '../../synta
 
 /** Walks one function body (or function literal) and builds its summary. */
 class FuncWalker {
-  events: Event[] = [];
+  events: SummaryEvent[] = [];
+  /** The events `events` stands for (a run counts its accesses): what the size bound counts. */
+  private counted = 0;
+
   locks: LockSet = NO_LOCKS;
   private seq = 0;
   private loops: number[] = [];
@@ -710,15 +713,36 @@ class FuncWalker {
   }
 
   private push(e: Event): void {
-    // A write replaces what was known of the location; a non-nil value keeps it non-nil,
-    // but what was known through the old value is gone.
-    if (e.k === 'access' && e.write && !e.mapOp && this.nonNil.size > 0) this.dropFacts(writtenLocation(e.path.key), e.nonNilValue === true && !e.path.key.endsWith('.*'));
-    if (this.events.length >= this.sz.maxEvents) {
+    if (e.k === 'access') this.forgetWrittenFacts(e.path, e);
+    if (this.counted >= this.sz.maxEvents) {
       this.truncated = true;
       return;
     }
     this.events.push(e);
+    this.counted++;
   }
+
+  /** A write replaces what was known of the location; a non-nil value keeps it non-nil, but what was known through the old value is gone. */
+  private forgetWrittenFacts(path: Path, e: AccessEvent): void {
+    if (e.write && !e.mapOp && this.nonNil.size > 0) this.dropFacts(writtenLocation(path.key), e.nonNilValue === true && !path.key.endsWith('.*'));
+  }
+
+  private pushRun(r: AccessRun): void {
+    if (this.nonNil.size > 0) {
+      // The run's writes drop facts as their copies would have, in order.
+      for (let i = r.from; i < r.to && this.nonNil.size > 0; i++) {
+        const e = r.src[i] as AccessEvent;
+        if (!e.write || e.mapOp) continue;
+        let path = e.path;
+        for (const l of r.layers) path = l.path(path, e.mapOp);
+        this.forgetWrittenFacts(path, e);
+      }
+    }
+    this.events.push(r);
+    this.counted += r.to - r.from;
+    this.seq += r.to - r.from;
+  }
+
 
   // ---- non-nil facts (see nonNil)
 
@@ -1709,7 +1733,13 @@ class FuncWalker {
         this.copyAnyway++;
         this.walkStmt(s.Post);
         this.copyAnyway--;
-        this.events = this.events.filter((e, i) => i < before || e.k !== 'access' || !skip.has(e.path.key));
+        const tail = flattenRuns(this.events.slice(before)).filter((e) => e.k !== 'access' || !skip.has(e.path.key));
+        this.events.length = before;
+        this.counted = eventCount(this.events);
+        for (const e of tail) {
+          this.events.push(e);
+          this.counted++;
+        }
       } else this.walkStmt(s.Post);
     }
     this.arms.pop();
@@ -2731,7 +2761,7 @@ class FuncWalker {
     const ev: SpawnEvent = {
       k: 'spawn',
       via,
-      body: w.events,
+      body: flattenRuns(w.events),
       group,
       multi: this.loops.length > 0,
       freshRoots: fresh,
@@ -2887,11 +2917,12 @@ class FuncWalker {
     };
     // Every event inlined here sits at this call's place (shared: see place()).
     const topPlace = (): Place => this.place();
+    // Accesses are copied only inside a goroutine's body (top-level ones are inlined as runs).
     const copy = (e: Event, top: boolean): Event | null => {
       switch (e.k) {
         case 'access': {
           const path = mapPath(e.path, e.mapOp);
-          const locks = top ? topLocks(e.locks) : mapLocks(e.locks);
+          const locks = mapLocks(e.locks);
           const a: AccessEvent = {
             k: 'access',
             path,
@@ -2906,8 +2937,8 @@ class FuncWalker {
             end: e.end,
             locks,
             fn: e.fn,
-            seq: top ? this.seq++ : e.seq,
-            place: top ? topPlace() : e.place,
+            seq: e.seq,
+            place: e.place,
           };
           if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
           if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
@@ -2953,19 +2984,58 @@ class FuncWalker {
     if (!s.localRoots && s.perCall) for (const r of s.perCall) this.inlinedLocals.add(r);
     if (!this.copiesEvents && this.copyAnyway === 0) {
       // Only the count matters here (the size bound): one placeholder per event.
-      const room = this.sz.maxEvents - this.events.length;
-      for (let i = 0; i < s.events.length && i < room; i++) this.events.push(ELIDED);
-      if (s.events.length > room) this.truncated = true;
+      const room = this.sz.maxEvents - this.counted;
+      const stands = eventCount(s.events);
+      for (let i = 0; i < stands && i < room; i++) this.events.push(ELIDED);
+      this.counted += Math.max(0, Math.min(stands, room));
+      if (stands > room) this.truncated = true;
     } else {
       if (s.eventsElided && this.copiesEvents) throw new Error(`internal error: ${this.fnName} inlines ${s.name}, whose events were not kept`);
-      for (const e of s.events) {
-        // A full summary takes no more events: copying them would only feed the collector.
-        if (this.events.length >= this.sz.maxEvents) {
+      const layer: InlineLayer = { path: mapPath, locks: topLocks, assumes: mappedAssumes };
+      // The callee's locals among the roots a run's accesses name get this call's names
+      // now, as copying the accesses did: inlinedLocals (and so localRoots and a
+      // goroutine's ownLocals) must hold them when this summary is finished.
+      const rootsHere = (roots: readonly string[]): string[] => {
+        const out = new Set<string>();
+        for (const r of roots) {
+          const sb = subst.get(r);
+          if (!sb) addVariableRoot(out, renamedRoot(r));
+          else if (sb.path) {
+            addVariableRoot(out, sb.path.root);
+            if (sb.path.own) addVariableRoot(out, sb.path.own.root);
+          }
+        }
+        // The locks held here join every inlined access's lock set.
+        for (const k of heldHere.keys()) addVariableRoot(out, keyRoot(k));
+        return [...out];
+      };
+      const evs = s.events;
+      for (let i = 0; i < evs.length; ) {
+        // A full summary takes no more events.
+        const room = this.sz.maxEvents - this.counted;
+        if (room <= 0) {
           this.truncated = true;
           break;
         }
-        const c = copy(e, true);
-        if (c) this.push(c);
+        const e = evs[i]!;
+        if (e.k === 'access') {
+          let j = i + 1;
+          while (j < evs.length && evs[j]!.k === 'access' && j - i < room) j++;
+          this.pushRun({ k: 'run', src: evs, from: i, to: j, layers: [layer], place: topPlace(), seq: this.seq, roots: rootsHere(accessRoots(evs, i, j)) });
+          i = j;
+        } else if (e.k === 'run') {
+          const n = Math.min(e.to - e.from, room);
+          this.pushRun({ k: 'run', src: e.src, from: e.from, to: e.from + n, layers: [...e.layers, layer], place: topPlace(), seq: this.seq, roots: rootsHere(e.roots) });
+          if (n < e.to - e.from) {
+            this.truncated = true;
+            break;
+          }
+          i++;
+        } else {
+          const c = copy(e, true);
+          if (c) this.push(c);
+          i++;
+        }
       }
     }
     // Releases first: a helper that upgrades (RUnlock, Lock, Unlock, RLock) returns holding.
@@ -2980,6 +3050,48 @@ class FuncWalker {
     if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
     if (s.ensured && this.copiesEvents) for (const k of mappedFacts(s.ensured)) this.addFact(k);
   }
+}
+
+function addVariableRoot(out: Set<string>, root: string): void {
+  const c = root.charCodeAt(0);
+  if (c === 86 /* V */ || c === 76 /* L */) out.add(root);
+}
+
+/** The root of a lock or fact key (`sem:` and `once:` keys name their lock's path). */
+function keyRoot(key: string): string {
+  const bare = key.startsWith('sem:') ? key.slice(4) : key.startsWith('once:') ? key.slice(5) : key;
+  return bare.slice(0, localRootEnd(bare));
+}
+
+const segmentRoots = new WeakMap<readonly SummaryEvent[], Map<number, string[]>>();
+
+/**
+ * The variable roots the concrete accesses `events[from..to)` name in their paths, lock
+ * sets and assumptions (`<key>==nil`), once per finished summary and segment.
+ */
+function accessRoots(events: readonly SummaryEvent[], from: number, to: number): string[] {
+  let bySegment = segmentRoots.get(events);
+  if (!bySegment) segmentRoots.set(events, (bySegment = new Map()));
+  let roots = bySegment.get(from);
+  if (roots) return roots;
+  const out = new Set<string>();
+  let locks: LockSet | undefined;
+  let assumes: readonly string[] | undefined;
+  for (let i = from; i < to; i++) {
+    const e = events[i] as AccessEvent;
+    addVariableRoot(out, e.path.root);
+    if (e.path.own) addVariableRoot(out, e.path.own.root);
+    if (e.locks !== locks) {
+      locks = e.locks;
+      for (const k of locks.keys()) addVariableRoot(out, keyRoot(k));
+    }
+    if (e.assumes && e.assumes !== assumes) {
+      assumes = e.assumes;
+      for (const a of assumes) addVariableRoot(out, keyRoot(a.slice(0, -5)));
+    }
+  }
+  bySegment.set(from, (roots = [...out]));
+  return roots;
 }
 
 /** Stands for an inlined event of a summary whose events nobody reads (never an access or spawn). */
