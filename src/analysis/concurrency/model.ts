@@ -15,7 +15,7 @@ import {
   type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, concreteEvents, delivers,
 } from './events.js';
 import { receiverBaseName } from './litetypes.js';
-import { type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
+import { BodyFacts, type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
 import { startsInImportedPackage } from './crosspkg.js';
 import { writtenLocation } from './summarize.js';
 
@@ -136,7 +136,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
       if (handler || entry) roles.set(d, { typeName, handler, entry });
     }
   }
-  const graph = nameGraph(decls, opts.imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined);
+  const graph = nameGraph(decls, opts.imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined, sz.bodyFacts);
   const starters = mayStartGoroutines(decls, graph);
   // The summaries the model reads, and every declaration they name (what they inline).
   const read = reach([...starters, ...roles.keys()], graph.names);
@@ -251,8 +251,15 @@ interface NameGraph {
   starting: ast.FuncDecl[];
 }
 
-/** `startsElsewhere`: a call that may start a goroutine inside another package (crosspkg.ts). */
-export function nameGraph(decls: readonly ast.FuncDecl[], startsElsewhere?: (d: ast.FuncDecl, call: ast.CallExpr) => boolean): NameGraph {
+/**
+ * `startsElsewhere`: a call that may start a goroutine inside another package (crosspkg.ts).
+ * `bodyFacts`: filled with each body's BodyFacts, collected in the same pass.
+ */
+export function nameGraph(
+  decls: readonly ast.FuncDecl[],
+  startsElsewhere?: (d: ast.FuncDecl, call: ast.CallExpr) => boolean,
+  bodyFacts?: Map<ast.FuncDecl, BodyFacts>,
+): NameGraph {
   const byName = new Map<string, ast.FuncDecl[]>();
   for (const d of decls) {
     let l = byName.get(d.Name.Name);
@@ -265,7 +272,9 @@ export function nameGraph(decls: readonly ast.FuncDecl[], startsElsewhere?: (d: 
     let starts = false;
     const seen = new Set<string>();
     const named: ast.FuncDecl[] = [];
+    const facts = bodyFacts && !bodyFacts.has(d) ? new BodyFacts() : undefined;
     ast.inspect(d.Body, (n) => {
+      facts?.enter(n);
       if (n.kind === 'Ident') {
         const ds = byName.get(n.Name);
         if (ds && !seen.has(n.Name)) {
@@ -284,7 +293,8 @@ export function nameGraph(decls: readonly ast.FuncDecl[], startsElsewhere?: (d: 
         if (STARTING_CALLS.has(name) || (startsElsewhere !== undefined && f.kind === 'SelectorExpr' && startsElsewhere(d, n))) starts = true;
       }
       return true;
-    });
+    }, facts ? (n) => facts.leave(n) : undefined);
+    if (facts) bodyFacts!.set(d, facts);
     g.names.set(d, named);
     if (starts) g.starting.push(d);
   }

@@ -212,19 +212,20 @@ export class Summarizer {
     this.readsEvents = read;
   }
 
-  /** trackedNames of a declaration's body, once per declaration (it is walked again at other depths). */
-  private readonly trackedByDecl = new Map<ast.FuncDecl, Set<string>>();
-  private trackedIn(decl: ast.FuncDecl): Set<string> {
-    let t = this.trackedByDecl.get(decl);
-    if (!t) this.trackedByDecl.set(decl, (t = trackedNames(decl.Body!)));
-    return t;
+  /**
+   * BodyFacts of each declaration's body, once per declaration (it is walked again at
+   * other depths); the model fills it for every body in the pass that builds its name graph.
+   */
+  readonly bodyFacts = new Map<ast.FuncDecl, BodyFacts>();
+  private factsOf(decl: ast.FuncDecl): BodyFacts {
+    let f = this.bodyFacts.get(decl);
+    if (!f) this.bodyFacts.set(decl, (f = bodyFactsOf(decl.Body!)));
+    return f;
   }
-
-  /** onlyTrueBools of a declaration's body, once per declaration. */
   private readonly onlyTrueByDecl = new Map<ast.FuncDecl, Set<string>>();
   private onlyTrueIn(decl: ast.FuncDecl): Set<string> {
     let t = this.onlyTrueByDecl.get(decl);
-    if (!t) this.onlyTrueByDecl.set(decl, (t = onlyTrueBools(decl.Body!)));
+    if (!t) this.onlyTrueByDecl.set(decl, (t = this.factsOf(decl).onlyTrueBools()));
     return t;
   }
 
@@ -270,7 +271,7 @@ export class Summarizer {
     this.inProgress.add(decl);
     try {
       const file = this.src.fileAt(decl.Name.NamePos);
-      const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, this.trackedIn(decl), typeParamNames(decl));
+      const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, this.factsOf(decl).tracked, typeParamNames(decl));
       w.copiesEvents = this.readsEvents === null || this.readsEvents.has(decl);
       w.onlyTrueNames = this.onlyTrueIn(decl);
       return w.walkDecl(decl);
@@ -523,26 +524,95 @@ function typeParamNames(d: ast.FuncDecl): Set<string> {
 }
 
 /**
- * Names that a function literal inside the body mentions or whose address is taken:
- * only such local variables can be shared, so only their accesses are recorded.
+ * What walking a function body needs to know of it beforehand, from one pass over its
+ * syntax (`enter` before a node's children, `leave` after): the model's name graph makes
+ * the same pass over every body and collects these on the way (`nameGraph`).
  */
-function trackedNames(body: ast.BlockStmt): Set<string> {
-  const names = new Set<string>();
-  const visit = (n: ast.Node, inLit: boolean): void => {
-    if (n.kind === 'Ident') {
-      if (inLit) names.add(n.Name);
-      return;
+export class BodyFacts {
+  /**
+   * Names that a function literal inside the body mentions or whose address is taken:
+   * only such local variables can be shared, so only their accesses are recorded.
+   */
+  readonly tracked = new Set<string>();
+  private readonly startFalse = new Set<string>();
+  private readonly assignedOtherwise = new Set<string>();
+  private litDepth = 0;
+
+  enter(n: ast.Node): void {
+    switch (n.kind) {
+      case 'Ident':
+        if (this.litDepth > 0) this.tracked.add(n.Name);
+        return;
+      case 'FuncLit':
+        this.litDepth++;
+        return;
+      case 'UnaryExpr': {
+        if (n.Op !== Token.AND) return;
+        let x: ast.Expr = n.X;
+        while (x.kind === 'ParenExpr' || x.kind === 'SelectorExpr' || x.kind === 'IndexExpr') x = x.X;
+        if (x.kind === 'Ident') this.tracked.add(x.Name);
+        const u = unparen(n.X);
+        if (u.kind === 'Ident') this.assignedOtherwise.add(u.Name);
+        return;
+      }
+      case 'AssignStmt':
+        n.Lhs.forEach((l, i) => {
+          const u = unparen(l);
+          if (u.kind !== 'Ident') return;
+          const r = n.Lhs.length === n.Rhs.length ? n.Rhs[i] : undefined;
+          if (n.Tok === Token.DEFINE && isNamed(r, 'false')) this.startFalse.add(u.Name);
+          else if (!(n.Tok === Token.ASSIGN && isNamed(r, 'true'))) this.assignedOtherwise.add(u.Name);
+        });
+        return;
+      case 'ValueSpec':
+        n.Names.forEach((id, i) => {
+          const v = n.Values[i];
+          if ((v && isNamed(v, 'false')) || (!v && n.Type?.kind === 'Ident' && n.Type.Name === 'bool')) this.startFalse.add(id.Name);
+          else this.assignedOtherwise.add(id.Name);
+        });
+        return;
+      case 'IncDecStmt':
+      case 'RangeStmt':
+        for (const e of n.kind === 'IncDecStmt' ? [n.X] : [n.Key, n.Value]) {
+          const u = e ? unparen(e) : null;
+          if (u?.kind === 'Ident') this.assignedOtherwise.add(u.Name);
+        }
+        return;
     }
-    if (n.kind === 'UnaryExpr' && n.Op === Token.AND) {
-      let x: ast.Expr = n.X;
-      while (x.kind === 'ParenExpr' || x.kind === 'SelectorExpr' || x.kind === 'IndexExpr') x = x.X;
-      if (x.kind === 'Ident') names.add(x.Name);
-    }
-    const lit = inLit || n.kind === 'FuncLit';
-    forEachChildNode(n, (c) => visit(c, lit));
-  };
-  visit(body, false);
-  return names;
+  }
+
+  leave(n: ast.Node): void {
+    if (n.kind === 'FuncLit') this.litDepth--;
+  }
+
+  /**
+   * Local bools that start false (`started := false`, `var started bool`) and that the
+   * body only ever sets to true: once true they stay true. By name, over the whole body
+   * (a name assigned anything else anywhere, or whose address is taken, is left out).
+   */
+  onlyTrueBools(): Set<string> {
+    const out = new Set(this.startFalse);
+    for (const n of this.assignedOtherwise) out.delete(n);
+    return out;
+  }
+}
+
+export function bodyFactsOf(body: ast.BlockStmt): BodyFacts {
+  const f = new BodyFacts();
+  inspect(
+    body,
+    (n) => {
+      f.enter(n);
+      return true;
+    },
+    (n) => f.leave(n),
+  );
+  return f;
+}
+
+function isNamed(e: ast.Expr | null | undefined, name: string): boolean {
+  const u = e ? unparen(e) : null;
+  return u !== null && u.kind === 'Ident' && u.Name === name;
 }
 
 /** The children of a node inside a function body (go/ast field order). */
@@ -624,7 +694,7 @@ function exprEnd(n: ast.Node): number {
   // Local copy of go/ast End for the few node kinds used as operation spans.
   return astEnd(n);
 }
-import { end as astEnd, forEachChild, pos as astPos, unparen } from '../../syntax/ast.js';
+import { end as astEnd, forEachChild, inspect, pos as astPos, unparen } from '../../syntax/ast.js';
 
 /** Walks one function body (or function literal) and builds its summary. */
 class FuncWalker {
@@ -3107,49 +3177,6 @@ function joinsWholeBody(j: SyncEvent, s: SpawnEvent): boolean {
   let lastAccess = -1;
   for (const e of s.body) if (e.k === 'access') lastAccess = Math.max(lastAccess, e.seq);
   return s.body.some((e) => e.k === 'sync' && e.seq > lastAccess && e.obj === j.obj && signal.includes(e.op));
-}
-
-/**
- * Local bools that start false (`started := false`, `var started bool`) and that the
- * body only ever sets to true: once true they stay true. By name, over the whole body
- * (a name assigned anything else anywhere, or whose address is taken, is left out).
- */
-function onlyTrueBools(body: ast.BlockStmt): Set<string> {
-  const startFalse = new Set<string>();
-  const other = new Set<string>();
-  const isIdent = (e: ast.Expr | null | undefined, name: string) => {
-    const u = e ? unparen(e) : null;
-    return u !== null && u.kind === 'Ident' && u.Name === name;
-  };
-  const visit = (n: ast.Node): void => {
-    if (n.kind === 'AssignStmt') {
-      n.Lhs.forEach((l, i) => {
-        const u = unparen(l);
-        if (u.kind !== 'Ident') return;
-        const r = n.Lhs.length === n.Rhs.length ? n.Rhs[i] : undefined;
-        if (n.Tok === Token.DEFINE && isIdent(r, 'false')) startFalse.add(u.Name);
-        else if (!(n.Tok === Token.ASSIGN && isIdent(r, 'true'))) other.add(u.Name);
-      });
-    } else if (n.kind === 'ValueSpec') {
-      n.Names.forEach((id, i) => {
-        const v = n.Values[i];
-        if ((v && isIdent(v, 'false')) || (!v && n.Type?.kind === 'Ident' && n.Type.Name === 'bool')) startFalse.add(id.Name);
-        else other.add(id.Name);
-      });
-    } else if (n.kind === 'UnaryExpr' && n.Op === Token.AND) {
-      const u = unparen(n.X);
-      if (u.kind === 'Ident') other.add(u.Name);
-    } else if (n.kind === 'IncDecStmt' || n.kind === 'RangeStmt') {
-      for (const e of n.kind === 'IncDecStmt' ? [n.X] : [n.Key, n.Value]) {
-        const u = e ? unparen(e) : null;
-        if (u?.kind === 'Ident') other.add(u.Name);
-      }
-    }
-    forEachChildNode(n, visit);
-  };
-  visit(body);
-  for (const n of other) startFalse.delete(n);
-  return startFalse;
 }
 
 function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
