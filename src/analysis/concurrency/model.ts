@@ -12,7 +12,7 @@
 
 import * as ast from '../../syntax/ast.js';
 import {
-  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, concreteEvents, delivers,
+  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, concreteEvents, delivers, flattenRuns,
 } from './events.js';
 import { receiverBaseName } from './litetypes.js';
 import { BodyFacts, type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
@@ -157,7 +157,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     if (!starters.has(d)) continue;
     const s = sz.rootSummaryOf(d);
     if (!s.events.some((e) => e.k === 'spawn')) continue;
-    const root = makeThread(concreteEvents(s), null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
+    const root = makeThread(flattenRuns(s.events), null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
     spawnRaces(root, report, sz);
   }
 
