@@ -161,12 +161,6 @@ export interface AccessRun {
   layers: readonly InlineLayer[];
   place: Place;
   seq: number;
-  /**
-   * The variable roots (`V…`, `L…`) its accesses name, in paths, lock sets and
-   * assumptions: an inlining gives the callee's locals among them names of its call up
-   * front, as copying each access did.
-   */
-  roots: readonly string[];
 }
 
 /** What a summary holds: events, and runs of accesses inlined but not yet copied. */
@@ -243,6 +237,12 @@ export interface FuncSummary {
   name: string;
   /** Runs stand for accesses not yet copied: readers outside the summarizer take `concreteEvents(s)`. */
   events: SummaryEvent[];
+  /**
+   * The variable roots (`V…`, `L…`) its top-level accesses name, runs included, in
+   * paths, lock sets and assumptions: an inlining gives the callee's locals among them
+   * names of its call up front, as copying each access did.
+   */
+  accessRoots?: readonly string[];
 
   /** Root keys of the receiver and parameters, for substitution at call sites. */
   recvRoot: string | null;

@@ -224,6 +224,21 @@ export class PackageIndex {
 
   /** Field lookup with promotion through embedded fields: the canonical path of names. */
   field(t: LType, name: string): { path: string[]; type: LType } | undefined {
+    // Asked for at every selector the engine walks: the answer depends only on the
+    // struct (underlying types are cached, so the struct is one object per type) and
+    // the name. Callers only read the answer.
+    const u = this.underlying(t.k === 'ptr' ? t.elem : t);
+    if (u.k !== 'struct') return undefined;
+    let byName = this.fieldsFound.get(u);
+    if (!byName) this.fieldsFound.set(u, (byName = new Map()));
+    let found = byName.get(name);
+    if (found === undefined) byName.set(name, (found = this.findField(t, name) ?? null));
+    return found ?? undefined;
+  }
+
+  private readonly fieldsFound = new WeakMap<LType, Map<string, { path: string[]; type: LType } | null>>();
+
+  private findField(t: LType, name: string): { path: string[]; type: LType } | undefined {
     let frontier: { t: LType; path: string[] }[] = [{ t, path: [] }];
     for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
       const next: { t: LType; path: string[] }[] = [];

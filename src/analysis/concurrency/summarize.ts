@@ -701,6 +701,8 @@ class FuncWalker {
   events: SummaryEvent[] = [];
   /** The events `events` stands for (a run counts its accesses): what the size bound counts. */
   private counted = 0;
+  /** The variable roots the accesses of the runs inlined here name (see FuncSummary.accessRoots). */
+  private readonly inlinedAccessRoots = new Set<string>();
 
   locks: LockSet = NO_LOCKS;
   private seq = 0;
@@ -1382,6 +1384,7 @@ class FuncWalker {
     return {
       name: this.fnName,
       events: this.events,
+      accessRoots: this.accessRoots(),
       recvRoot,
       paramRoots,
       acquired,
@@ -1394,6 +1397,23 @@ class FuncWalker {
       perCall: this.outerScope ? unionOf(this.ownRoots, this.inlinedLocals) : new Set(this.inlinedLocals),
       ...this.exitFactsSummary(recvRoot, paramRoots),
     };
+  }
+
+  /** See FuncSummary.accessRoots: the own accesses' roots (`<key>==nil` assumptions name a key), and the runs'. */
+  private accessRoots(): string[] {
+    const out = new Set(this.inlinedAccessRoots);
+    let locks: LockSet | undefined;
+    for (const e of this.events) {
+      if (e.k !== 'access') continue;
+      addVariableRoot(out, e.path.root);
+      if (e.path.own) addVariableRoot(out, e.path.own.root);
+      if (e.locks !== locks) {
+        locks = e.locks;
+        for (const k of locks.keys()) addVariableRoot(out, keyRoot(k));
+      }
+      if (e.assumes) for (const a of e.assumes) addVariableRoot(out, keyRoot(a.slice(0, -5)));
+    }
+    return [...out];
   }
 
   /** `ensured` and `resultEnsured` from the facts held at every return. */
@@ -2859,198 +2879,11 @@ class FuncWalker {
   inline(s: FuncSummary, recv: Path | null, args: (Path | null)[], argTypes: LType[], recvType: LType | null): void {
     if (s.truncated) this.truncated = true;
     if (s.depthCut) this.depthCut = true;
-    const subst = new Map<string, { path: Path | null; mapsOnly: boolean }>();
-    const byValue = (t: LType | null): boolean => {
-      if (!t) return false;
-      const u = this.sz.index.underlying(t);
-      return u.k === 'struct' || u.k === 'array' || u.k === 'basic';
-    };
-    if (s.recvRoot) subst.set(s.recvRoot, { path: recv, mapsOnly: byValue(recvType) });
-    s.paramRoots.forEach((r, i) => {
-      if (r) subst.set(r, { path: args[i] ?? null, mapsOnly: byValue(argTypes[i] ?? null) });
-    });
-    const fresh = new Map<string, string>();
-    // The callee's own locals are new at every call: give them names of this call.
-    const locals = new Map<string, string>();
-    const localRoots = s.localRoots;
-    /** A root's name in this call: the callee's locals get new ones, made on first use (the numbering follows the events). */
-    const renamedRoot = (root: string): string => {
-      if (!localRoots || localRoots.size === 0) return root;
-      const c0 = root.charCodeAt(0);
-      if ((c0 !== 86 /* V */ && c0 !== 76 /* L */) || !localRoots.has(root)) return root;
-      let r = locals.get(root);
-      if (!r) {
-        locals.set(root, (r = `L${this.sz.newFreshRoot()}`));
-        this.inlinedLocals.add(r);
-      }
-      return r;
-    };
-    const renamed = (key: string): string => {
-      if (!localRoots || localRoots.size === 0) return key;
-      const c0 = key.charCodeAt(0);
-      if (c0 !== 86 /* V */ && c0 !== 76 /* L */) return key;
-      const root = key.slice(0, localRootEnd(key));
-      const r = renamedRoot(root);
-      return r === root ? key : r + key.slice(root.length);
-    };
-    const mapPath = (p: Path, mapOp: boolean): Path => {
-      const q = mapPathBare(p, mapOp);
-      if (q !== p) {
-        if (p.handoff) q.handoff = p.handoff;
-        if (p.own) q.own = mapPathBare(p.own, mapOp);
-      }
-      return q;
-    };
-    const mapPathBare = (p: Path, mapOp: boolean): Path => {
-      let sb = subst.get(p.root);
-      // The parameter variable itself is the callee's own copy; what it points to is shared.
-      if (sb && p.key === p.root && !mapOp) sb = { path: null, mapsOnly: true };
-      if (!sb) {
-        const r = renamedRoot(p.root);
-        return r === p.root ? p : { key: r + p.key.slice(p.root.length), root: r, text: p.text };
-      }
-      if (!sb.path || (sb.mapsOnly && !mapOp)) {
-        const slot = sb.path ? p.root : p.root + '#var';
-        let f = fresh.get(slot);
-        if (!f) fresh.set(slot, (f = (sb.path ? 'C' : '') + this.sz.newFreshRoot()));
-        return { key: f + p.key.slice(p.root.length), root: f, text: p.text };
-      }
-      return withHandoff(sb.path, { key: sb.path.key + p.key.slice(p.root.length), root: sb.path.root, text: p.text });
-    };
-    const substRoots = [...subst].map(([root, sb]) => ({ root, dotted: root + '.', sb }));
-    const mapKey = (k: string | null): string | null => {
-      if (k === null) return null;
-      const prefixLen = k.startsWith('sem:') ? 4 : k.startsWith('once:') ? 5 : 0;
-      const bare = prefixLen === 0 ? k : k.slice(prefixLen);
-      const prefix = prefixLen === 0 ? '' : k.slice(0, prefixLen);
-      for (const { root, dotted, sb } of substRoots) {
-        if (bare === root || bare.startsWith(dotted)) {
-          if (!sb.path || sb.mapsOnly) {
-            // A copy (value receiver or parameter): its mutex is a different mutex.
-            let f = fresh.get(root);
-            if (!f) fresh.set(root, (f = (sb.path ? 'C' : '') + this.sz.newFreshRoot()));
-            return prefix + f + bare.slice(root.length);
-          }
-          return prefix + sb.path.key + bare.slice(root.length);
-        }
-      }
-      const r = renamed(bare);
-      return r === bare ? k : prefix + r;
-    };
-    // Callee events share lock sets; so may their copies (lock sets are never mutated).
-    // Only the first mapping of a set can create roots, so memoising keeps the numbering.
-    const mappedLocks = new Map<LockSet, LockSet>();
-    const mapLocks = (l: LockSet): LockSet => {
-      if (l.size === 0) return l;
-      let m = mappedLocks.get(l);
-      if (m) return m;
-      const out = new Map<string, { mode: LockMode; text: string }>();
-      for (const [k, v] of l) {
-        const nk = mapKey(k);
-        if (nk !== null) out.set(nk, v);
-      }
-      mappedLocks.set(l, (m = out));
-      return m;
-    };
     const heldHere = this.locks;
-    const topLocksMemo = new Map<LockSet, LockSet>();
-    const topLocks = (l: LockSet): LockSet => {
-      const mapped = mapLocks(l);
-      if (heldHere.size === 0) return mapped;
-      let u = topLocksMemo.get(mapped);
-      if (!u) topLocksMemo.set(mapped, (u = lockSetUnion(heldHere, mapped)));
-      return u;
-    };
-    const loopsHere = this.loops.length > 0;
-    /** Facts in the callee's terms, in the caller's (a copy's or an unknown object's are of no use). */
-    const mappedFacts = (keys: readonly string[]): string[] => {
-      const out: string[] = [];
-      for (const k of keys) {
-        const nk = mapKey(k);
-        if (nk !== null && nk.charCodeAt(0) !== 70 /* F */ && nk.charCodeAt(0) !== 67 /* C */) out.push(nk);
-      }
-      return out;
-    };
-    /** Assumptions in the caller's terms, once per shared list. */
-    let assumesMemo: Map<readonly string[], readonly string[]> | undefined;
-    const mappedAssumes = (l: readonly string[]): readonly string[] => {
-      let m = (assumesMemo ??= new Map()).get(l);
-      if (!m) {
-        const out: string[] = [];
-        for (const x of l) {
-          const k = mapKey(x.slice(0, -5));
-          if (k !== null) out.push(k + x.slice(-5));
-        }
-        assumesMemo.set(l, (m = out));
-      }
-      return m;
-    };
-    // Every event inlined here sits at this call's place (shared: see place()).
-    const topPlace = (): Place => this.place();
-    // Accesses are copied only inside a goroutine's body (top-level ones are inlined as runs).
-    const copy = (e: Event, top: boolean): Event | null => {
-      switch (e.k) {
-        case 'access': {
-          const path = mapPath(e.path, e.mapOp);
-          const locks = mapLocks(e.locks);
-          const a: AccessEvent = {
-            k: 'access',
-            path,
-            write: e.write,
-            mapOp: e.mapOp,
-            mapLoc: e.mapLoc,
-            structVal: e.structVal,
-            lazyInit: e.lazyInit,
-            atomic: e.atomic,
-            op: e.op,
-            pos: e.pos,
-            end: e.end,
-            locks,
-            fn: e.fn,
-            seq: e.seq,
-            place: e.place,
-          };
-          if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
-          if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
-          if (e.nonNilValue) a.nonNilValue = true;
-          if (e.assumes) a.assumes = mappedAssumes(e.assumes);
-          return a;
-        }
-        case 'sync':
-          const y: SyncEvent = { k: 'sync', op: e.op, obj: mapKey(e.obj), cap: e.cap, pos: e.pos, seq: top ? this.seq++ : e.seq, place: top ? topPlace() : e.place };
-          if (e.sees) y.sees = e.sees;
-          return y;
-        case 'spawn': {
-          const body: Event[] = [];
-          for (const b of e.body) {
-            const c = copy(b, false);
-            if (c) body.push(c);
-          }
-          const freshRoots = new Set<string>();
-          for (const r of e.freshRoots) freshRoots.add(renamed(r));
-          const ownLocals = new Set<string>();
-          for (const r of e.ownLocals) ownLocals.add(renamed(r));
-          if (top && loopsHere) {
-            // The callee's own locals are new for every call made by this loop.
-            const renamedRoots = new Set(locals.values());
-            for (const b of body) if (b.k === 'access' && ((b.path.root.startsWith('V') && !subst.has(b.path.root)) || renamedRoots.has(b.path.root))) freshRoots.add(b.path.root);
-          }
-          const sp: SpawnEvent = {
-            ...e,
-            body,
-            group: mapKey(e.group),
-            multi: e.multi || (top && loopsHere),
-            freshRoots,
-            ownLocals,
-            locks: top ? topLocks(e.locks) : mapLocks(e.locks),
-            seq: top ? this.seq++ : e.seq,
-            place: top ? topPlace() : e.place,
-          };
-          if (e.nonNil) sp.nonNil = mappedFacts(e.nonNil);
-          return sp;
-        }
-      }
-    };
+    // Built on first need: a walker whose events nobody reads only counts the callee's
+    // events, and most callees change no lock and ensure nothing.
+    let mapping: CallMapping | undefined;
+    const mapped = (): CallMapping => (mapping ??= new CallMapping(this, s, recv, args, argTypes, recvType, heldHere));
     if (!s.localRoots && s.perCall) for (const r of s.perCall) this.inlinedLocals.add(r);
     if (!this.copiesEvents && this.copyAnyway === 0) {
       // Only the count matters here (the size bound): one placeholder per event.
@@ -3061,64 +2894,346 @@ class FuncWalker {
       if (stands > room) this.truncated = true;
     } else {
       if (s.eventsElided && this.copiesEvents) throw new Error(`internal error: ${this.fnName} inlines ${s.name}, whose events were not kept`);
-      const layer: InlineLayer = { path: mapPath, locks: topLocks, assumes: mappedAssumes };
-      // The callee's locals among the roots a run's accesses name get this call's names
-      // now, as copying the accesses did: inlinedLocals (and so localRoots and a
-      // goroutine's ownLocals) must hold them when this summary is finished.
-      const rootsHere = (roots: readonly string[]): string[] => {
-        const out = new Set<string>();
-        for (const r of roots) {
-          const sb = subst.get(r);
-          if (!sb) addVariableRoot(out, renamedRoot(r));
-          else if (sb.path) {
-            addVariableRoot(out, sb.path.root);
-            if (sb.path.own) addVariableRoot(out, sb.path.own.root);
-          }
-        }
-        // The locks held here join every inlined access's lock set.
-        for (const k of heldHere.keys()) addVariableRoot(out, keyRoot(k));
-        return [...out];
-      };
-      const evs = s.events;
-      for (let i = 0; i < evs.length; ) {
-        // A full summary takes no more events.
-        const room = this.sz.maxEvents - this.counted;
-        if (room <= 0) {
-          this.truncated = true;
-          break;
-        }
-        const e = evs[i]!;
-        if (e.k === 'access') {
-          let j = i + 1;
-          while (j < evs.length && evs[j]!.k === 'access' && j - i < room) j++;
-          this.pushRun({ k: 'run', src: evs, from: i, to: j, layers: [layer], place: topPlace(), seq: this.seq, roots: rootsHere(accessRoots(evs, i, j)) });
-          i = j;
-        } else if (e.k === 'run') {
-          const n = Math.min(e.to - e.from, room);
-          this.pushRun({ k: 'run', src: e.src, from: e.from, to: e.from + n, layers: [...e.layers, layer], place: topPlace(), seq: this.seq, roots: rootsHere(e.roots) });
-          if (n < e.to - e.from) {
-            this.truncated = true;
-            break;
-          }
-          i++;
-        } else {
-          const c = copy(e, true);
-          if (c) this.push(c);
-          i++;
-        }
-      }
+      this.inlineEvents(s, mapped());
     }
     // Releases first: a helper that upgrades (RUnlock, Lock, Unlock, RLock) returns holding.
     if (s.released.size > 0) {
+      const m = mapped();
       const next = new Map(this.locks);
       for (const k of s.released) {
-        const nk = mapKey(k);
+        const nk = m.key(k);
         if (nk !== null) next.delete(nk);
       }
       this.locks = next;
     }
-    if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapLocks(s.acquired));
-    if (s.ensured && this.copiesEvents) for (const k of mappedFacts(s.ensured)) this.addFact(k);
+    if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapped().lockSet(s.acquired));
+    if (s.ensured && this.copiesEvents) for (const k of mapped().facts(s.ensured)) this.addFact(k);
+  }
+
+  /** A callee's events at this call: accesses as runs, spawns and syncs copied. */
+  private inlineEvents(s: FuncSummary, m: CallMapping): void {
+    const loopsHere = this.loops.length > 0;
+    // Every event inlined here sits at this call's place (shared: see place()).
+    const topPlace = this.place();
+    // Accesses are copied only inside a goroutine's body (top-level ones are inlined as runs).
+    const copy = (e: Event, top: boolean): Event | null => {
+      switch (e.k) {
+        case 'access': {
+          const a: AccessEvent = {
+            k: 'access',
+            path: m.path(e.path, e.mapOp),
+            write: e.write,
+            mapOp: e.mapOp,
+            mapLoc: e.mapLoc,
+            structVal: e.structVal,
+            lazyInit: e.lazyInit,
+            atomic: e.atomic,
+            op: e.op,
+            pos: e.pos,
+            end: e.end,
+            locks: m.lockSet(e.locks),
+            fn: e.fn,
+            seq: e.seq,
+            place: e.place,
+          };
+          if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
+          if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
+          if (e.nonNilValue) a.nonNilValue = true;
+          if (e.assumes) a.assumes = m.assumes(e.assumes);
+          return a;
+        }
+        case 'sync':
+          const y: SyncEvent = { k: 'sync', op: e.op, obj: m.key(e.obj), cap: e.cap, pos: e.pos, seq: top ? this.seq++ : e.seq, place: top ? topPlace : e.place };
+          if (e.sees) y.sees = e.sees;
+          return y;
+        case 'spawn': {
+          const body: Event[] = [];
+          for (const b of e.body) {
+            const c = copy(b, false);
+            if (c) body.push(c);
+          }
+          const freshRoots = new Set<string>();
+          for (const r of e.freshRoots) freshRoots.add(m.renamed(r));
+          const ownLocals = new Set<string>();
+          for (const r of e.ownLocals) ownLocals.add(m.renamed(r));
+          if (top && loopsHere) {
+            // The callee's own locals are new for every call made by this loop.
+            const renamedRoots = m.renamedLocals();
+            for (const b of body) if (b.k === 'access' && ((b.path.root.startsWith('V') && !m.substitutes(b.path.root)) || renamedRoots.has(b.path.root))) freshRoots.add(b.path.root);
+          }
+          const sp: SpawnEvent = {
+            ...e,
+            body,
+            group: m.key(e.group),
+            multi: e.multi || (top && loopsHere),
+            freshRoots,
+            ownLocals,
+            locks: top ? m.locks(e.locks) : m.lockSet(e.locks),
+            seq: top ? this.seq++ : e.seq,
+            place: top ? topPlace : e.place,
+          };
+          if (e.nonNil) sp.nonNil = m.facts(e.nonNil);
+          return sp;
+        }
+      }
+    };
+    const layers: readonly InlineLayer[] = [m];
+    let layersHere: Map<readonly InlineLayer[], readonly InlineLayer[]> | undefined;
+    let inlinedAccesses = false;
+    const evs = s.events;
+    for (let i = 0; i < evs.length; ) {
+      // A full summary takes no more events.
+      const room = this.sz.maxEvents - this.counted;
+      if (room <= 0) {
+        this.truncated = true;
+        break;
+      }
+      const e = evs[i]!;
+      if (e.k === 'access') {
+        let j = i + 1;
+        while (j < evs.length && evs[j]!.k === 'access' && j - i < room) j++;
+        this.pushRun({ k: 'run', src: evs, from: i, to: j, layers, place: topPlace, seq: this.seq });
+        inlinedAccesses = true;
+        i = j;
+      } else if (e.k === 'run') {
+        const n = Math.min(e.to - e.from, room);
+        // Runs a callee inlined at one call share their layers; so do their runs here.
+        let composed = (layersHere ??= new Map()).get(e.layers);
+        if (!composed) layersHere.set(e.layers, (composed = [...e.layers, m]));
+        this.pushRun({ k: 'run', src: e.src, from: e.from, to: e.from + n, layers: composed, place: topPlace, seq: this.seq });
+        inlinedAccesses = true;
+        if (n < e.to - e.from) {
+          this.truncated = true;
+          break;
+        }
+        i++;
+      } else {
+        const c = copy(e, true);
+        if (c) this.push(c);
+        i++;
+      }
+    }
+    if (inlinedAccesses) for (const r of m.roots(s.accessRoots ?? [])) this.inlinedAccessRoots.add(r);
+  }
+
+  /** A name for a callee's local at one call (see CallMapping). */
+  nameInlinedLocal(): string {
+    const r = `L${this.sz.newFreshRoot()}`;
+    this.inlinedLocals.add(r);
+    return r;
+  }
+}
+
+/**
+ * How one call sees its callee's events: the receiver and parameter roots become the
+ * caller's paths (a value copy, or the parameter variable itself, a fresh root), the
+ * callee's locals get names of this call, made on first use, and the locks held at the
+ * call join every top-level event's lock set. An inlined run keeps it as one of its
+ * layers, so it outlives the call: its tables are made only as they are needed.
+ */
+class CallMapping implements InlineLayer {
+  private readonly substRoots: string[] = [];
+  private readonly substPaths: (Path | null)[] = [];
+  private readonly substMapsOnly: boolean[] = [];
+  private readonly localRoots: ReadonlySet<string> | undefined;
+  private fresh: Map<string, string> | undefined;
+  private locals: Map<string, string> | undefined;
+  private mappedLockSets: Map<LockSet, LockSet> | undefined;
+  private heldLockSets: Map<LockSet, LockSet> | undefined;
+  private mappedAssumes: Map<readonly string[], readonly string[]> | undefined;
+
+  constructor(
+    private readonly caller: FuncWalker,
+    s: FuncSummary,
+    recv: Path | null,
+    args: readonly (Path | null)[],
+    argTypes: readonly LType[],
+    recvType: LType | null,
+    private readonly heldHere: LockSet,
+  ) {
+    const byValue = (t: LType | null): boolean => {
+      if (!t) return false;
+      const u = caller.sz.index.underlying(t);
+      return u.k === 'struct' || u.k === 'array' || u.k === 'basic';
+    };
+    if (s.recvRoot) this.substitute(s.recvRoot, recv, byValue(recvType));
+    s.paramRoots.forEach((r, i) => {
+      if (r) this.substitute(r, args[i] ?? null, byValue(argTypes[i] ?? null));
+    });
+    this.localRoots = s.localRoots && s.localRoots.size > 0 ? s.localRoots : undefined;
+  }
+
+  private substitute(root: string, path: Path | null, mapsOnly: boolean): void {
+    // A later parameter of the same root replaces an earlier one, as in a map.
+    const i = this.substRoots.indexOf(root);
+    if (i >= 0) {
+      this.substPaths[i] = path;
+      this.substMapsOnly[i] = mapsOnly;
+      return;
+    }
+    this.substRoots.push(root);
+    this.substPaths.push(path);
+    this.substMapsOnly.push(mapsOnly);
+  }
+
+  substitutes(root: string): boolean {
+    return this.substRoots.includes(root);
+  }
+
+  private freshRoot(slot: string, copy: boolean): string {
+    const fresh = (this.fresh ??= new Map());
+    let f = fresh.get(slot);
+    if (!f) fresh.set(slot, (f = (copy ? 'C' : '') + this.caller.sz.newFreshRoot()));
+    return f;
+  }
+
+  /** A root's name in this call: the callee's locals get new ones, made on first use. */
+  renamedRoot(root: string): string {
+    const localRoots = this.localRoots;
+    if (!localRoots) return root;
+    const c0 = root.charCodeAt(0);
+    if ((c0 !== 86 /* V */ && c0 !== 76 /* L */) || !localRoots.has(root)) return root;
+    const locals = (this.locals ??= new Map());
+    let r = locals.get(root);
+    if (!r) locals.set(root, (r = this.caller.nameInlinedLocal()));
+    return r;
+  }
+
+  /** The names given to the callee's locals so far. */
+  renamedLocals(): Set<string> {
+    return new Set(this.locals?.values() ?? []);
+  }
+
+  renamed(key: string): string {
+    if (!this.localRoots) return key;
+    const c0 = key.charCodeAt(0);
+    if (c0 !== 86 /* V */ && c0 !== 76 /* L */) return key;
+    const root = key.slice(0, localRootEnd(key));
+    const r = this.renamedRoot(root);
+    return r === root ? key : r + key.slice(root.length);
+  }
+
+  path(p: Path, mapOp: boolean): Path {
+    const q = this.pathBare(p, mapOp);
+    if (q !== p) {
+      if (p.handoff) q.handoff = p.handoff;
+      if (p.own) q.own = this.pathBare(p.own, mapOp);
+    }
+    return q;
+  }
+
+  private pathBare(p: Path, mapOp: boolean): Path {
+    const i = this.substRoots.indexOf(p.root);
+    if (i < 0) {
+      const r = this.renamedRoot(p.root);
+      return r === p.root ? p : { key: r + p.key.slice(p.root.length), root: r, text: p.text };
+    }
+    // The parameter variable itself is the callee's own copy; what it points to is shared.
+    const sp = p.key === p.root && !mapOp ? null : this.substPaths[i]!;
+    if (!sp || (this.substMapsOnly[i] && !mapOp)) {
+      const f = sp ? this.freshRoot(p.root, true) : this.freshRoot(p.root + '#var', false);
+      return { key: f + p.key.slice(p.root.length), root: f, text: p.text };
+    }
+    return withHandoff(sp, { key: sp.key + p.key.slice(p.root.length), root: sp.root, text: p.text });
+  }
+
+  /** A lock, channel or fact key in the caller's terms; null for none. */
+  key(k: string | null): string | null {
+    if (k === null) return null;
+    const prefixLen = k.startsWith('sem:') ? 4 : k.startsWith('once:') ? 5 : 0;
+    const bare = prefixLen === 0 ? k : k.slice(prefixLen);
+    const prefix = prefixLen === 0 ? '' : k.slice(0, prefixLen);
+    for (let i = 0; i < this.substRoots.length; i++) {
+      const root = this.substRoots[i]!;
+      if (bare === root || (bare.length > root.length && bare.charCodeAt(root.length) === 46 /* . */ && bare.startsWith(root))) {
+        const sp = this.substPaths[i]!;
+        if (!sp || this.substMapsOnly[i]) {
+          // A copy (value receiver or parameter): its mutex is a different mutex.
+          return prefix + this.freshRoot(root, sp !== null) + bare.slice(root.length);
+        }
+        return prefix + sp.key + bare.slice(root.length);
+      }
+    }
+    const r = this.renamed(bare);
+    return r === bare ? k : prefix + r;
+  }
+
+  /**
+   * A callee lock set in the caller's terms. Callee events share lock sets; so may their
+   * copies (lock sets are never mutated). Only the first mapping of a set can create
+   * roots, so memoising keeps the numbering.
+   */
+  lockSet(l: LockSet): LockSet {
+    if (l.size === 0) return l;
+    const memo = (this.mappedLockSets ??= new Map());
+    let m = memo.get(l);
+    if (m) return m;
+    const out = new Map<string, { mode: LockMode; text: string }>();
+    for (const [k, v] of l) {
+      const nk = this.key(k);
+      if (nk !== null) out.set(nk, v);
+    }
+    memo.set(l, (m = out));
+    return m;
+  }
+
+  /** A top-level event's lock set here: the callee's, mapped, and the locks held at the call. */
+  locks(l: LockSet): LockSet {
+    const mapped = this.lockSet(l);
+    if (this.heldHere.size === 0) return mapped;
+    const memo = (this.heldLockSets ??= new Map());
+    let u = memo.get(mapped);
+    if (!u) memo.set(mapped, (u = lockSetUnion(this.heldHere, mapped)));
+    return u;
+  }
+
+  /** Facts in the callee's terms, in the caller's (a copy's or an unknown object's are of no use). */
+  facts(keys: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const k of keys) {
+      const nk = this.key(k);
+      if (nk !== null && nk.charCodeAt(0) !== 70 /* F */ && nk.charCodeAt(0) !== 67 /* C */) out.push(nk);
+    }
+    return out;
+  }
+
+  /** Assumptions in the caller's terms, once per shared list. */
+  assumes(l: readonly string[]): readonly string[] {
+    const memo = (this.mappedAssumes ??= new Map());
+    let m = memo.get(l);
+    if (!m) {
+      const out: string[] = [];
+      for (const x of l) {
+        const k = this.key(x.slice(0, -5));
+        if (k !== null) out.push(k + x.slice(-5));
+      }
+      memo.set(l, (m = out));
+    }
+    return m;
+  }
+
+  /**
+   * The variable roots a run's accesses name, here. The callee's locals among them get
+   * this call's names now, as copying the accesses did: inlinedLocals (and so localRoots
+   * and a goroutine's ownLocals) must hold them when the caller's summary is finished.
+   */
+  roots(roots: readonly string[]): string[] {
+    const out = new Set<string>();
+    const add = (r: string): void => addVariableRoot(out, r);
+    for (const r of roots) {
+      const i = this.substRoots.indexOf(r);
+      if (i < 0) add(this.renamedRoot(r));
+      else {
+        const sp = this.substPaths[i];
+        if (sp) {
+          add(sp.root);
+          if (sp.own) add(sp.own.root);
+        }
+      }
+    }
+    // The locks held here join every inlined access's lock set.
+    for (const k of this.heldHere.keys()) add(keyRoot(k));
+    return [...out];
   }
 }
 
@@ -3131,37 +3246,6 @@ function addVariableRoot(out: Set<string>, root: string): void {
 function keyRoot(key: string): string {
   const bare = key.startsWith('sem:') ? key.slice(4) : key.startsWith('once:') ? key.slice(5) : key;
   return bare.slice(0, localRootEnd(bare));
-}
-
-const segmentRoots = new WeakMap<readonly SummaryEvent[], Map<number, string[]>>();
-
-/**
- * The variable roots the concrete accesses `events[from..to)` name in their paths, lock
- * sets and assumptions (`<key>==nil`), once per finished summary and segment.
- */
-function accessRoots(events: readonly SummaryEvent[], from: number, to: number): string[] {
-  let bySegment = segmentRoots.get(events);
-  if (!bySegment) segmentRoots.set(events, (bySegment = new Map()));
-  let roots = bySegment.get(from);
-  if (roots) return roots;
-  const out = new Set<string>();
-  let locks: LockSet | undefined;
-  let assumes: readonly string[] | undefined;
-  for (let i = from; i < to; i++) {
-    const e = events[i] as AccessEvent;
-    addVariableRoot(out, e.path.root);
-    if (e.path.own) addVariableRoot(out, e.path.own.root);
-    if (e.locks !== locks) {
-      locks = e.locks;
-      for (const k of locks.keys()) addVariableRoot(out, keyRoot(k));
-    }
-    if (e.assumes && e.assumes !== assumes) {
-      assumes = e.assumes;
-      for (const a of assumes) addVariableRoot(out, keyRoot(a.slice(0, -5)));
-    }
-  }
-  bySegment.set(from, (roots = [...out]));
-  return roots;
 }
 
 /** Stands for an inlined event of a summary whose events nobody reads (never an access or spawn). */
