@@ -146,18 +146,20 @@ export interface InlineLayer {
 }
 
 /**
- * Access events inlined at one call and not copied: `src[from..to)`, concrete accesses of
- * the summary that first held them, seen through `layers` (each inlining on the way up,
- * innermost first), all at `place` and numbered `seq`, `seq + 1`, ... Inlining copied
- * every callee access at every level of every call chain (over GOROOT/src, 5 million
- * copies for the few hundred summaries the model reads); a run costs one object per
- * inlining, and accesses are built once, when a summary is read (`concreteEvents`).
+ * Access events inlined at one call and not copied: the first `count` accesses of
+ * `src[from..to)`, a stretch of a callee's events holding only accesses and runs (all of
+ * them unless the size bound cut the stretch), seen through `layers` (each inlining on the
+ * way up, innermost first), all at `place` and numbered `seq`, `seq + 1`, ... Inlining copied every callee access at every level of every call
+ * chain (over GOROOT/src, 5 million copies for the few hundred summaries the model
+ * reads); a run costs one object per stretch between a callee's syncs and spawns, and
+ * accesses are built once, when a summary is read (`concreteEvents`).
  */
 export interface AccessRun {
   k: 'run';
   src: readonly SummaryEvent[];
   from: number;
   to: number;
+  count: number;
   layers: readonly InlineLayer[];
   place: Place;
   seq: number;
@@ -169,18 +171,51 @@ export type SummaryEvent = Event | AccessRun;
 /** How many events a summary's list stands for (what the size bound counts). */
 export function eventCount(events: readonly SummaryEvent[]): number {
   let n = 0;
-  for (const e of events) n += e.k === 'run' ? e.to - e.from : 1;
+  for (const e of events) n += e.k === 'run' ? e.count : 1;
   return n;
+}
+
+/**
+ * Calls f with each access a run stands for, in order, and the layers to see it through
+ * (innermost first): a run inside the stretch adds its own layers below the outer ones.
+ * f returns false to stop.
+ */
+export function eachRunAccess(r: AccessRun, f: (e: AccessEvent, layers: readonly InlineLayer[]) => boolean): void {
+  eachOfRun(r, r.layers, f);
+}
+
+/** Visits r's accesses seen through `layers`; false when f asked to stop. */
+function eachOfRun(r: AccessRun, layers: readonly InlineLayer[], f: (e: AccessEvent, layers: readonly InlineLayer[]) => boolean): boolean {
+  let left = r.count;
+  for (let i = r.from; i < r.to && left > 0; i++) {
+    const e = r.src[i]!;
+    if (e.k === 'run') {
+      // The inner run's accesses count against this run's own.
+      let stopped = false;
+      eachOfRun(e, e.layers.concat(layers), (a, l) => {
+        if (left === 0) return false;
+        left--;
+        if (f(a, l)) return true;
+        stopped = true;
+        return false;
+      });
+      if (stopped) return false;
+    } else {
+      left--;
+      if (!f(e as AccessEvent, layers)) return false;
+    }
+  }
+  return true;
 }
 
 /** The accesses a run stands for, in order. */
 export function runAccesses(r: AccessRun, out: Event[]): void {
-  for (let i = r.from; i < r.to; i++) {
-    const e = r.src[i] as AccessEvent;
+  const first = out.length;
+  eachRunAccess(r, (e, layers) => {
     let path = e.path;
     let locks = e.locks;
     let assumes = e.assumes;
-    for (const l of r.layers) {
+    for (const l of layers) {
       path = l.path(path, e.mapOp);
       locks = l.locks(locks);
       if (assumes) assumes = l.assumes(assumes);
@@ -199,7 +234,7 @@ export function runAccesses(r: AccessRun, out: Event[]): void {
       end: e.end,
       locks,
       fn: e.fn,
-      seq: r.seq + (i - r.from),
+      seq: r.seq + (out.length - first),
       place: r.place,
     };
     if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
@@ -207,7 +242,8 @@ export function runAccesses(r: AccessRun, out: Event[]): void {
     if (e.nonNilValue) a.nonNilValue = true;
     if (assumes) a.assumes = assumes;
     out.push(a);
-  }
+    return true;
+  });
 }
 
 /** The events with every run replaced by the accesses it stands for (the list itself when it has none). */

@@ -9,7 +9,7 @@ import type * as ast from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import {
   type AccessEvent, type AccessRun, type Event, type FuncSummary, type InlineLayer, type LockMode, type LockSet, type Path, type Place,
-  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, eventCount, flattenRuns, lockSetIntersect, lockSetUnion,
+  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, eachRunAccess, eventCount, flattenRuns, lockSetIntersect, lockSetUnion,
 } from './events.js';
 import { type LType, PackageIndex, UNKNOWN, isReference, isSyncType, receiverBaseName } from './litetypes.js';
 import { crossCallee, importedGlobalPath, importedMemberType } from './crosspkg.js';
@@ -802,17 +802,17 @@ class FuncWalker {
   private pushRun(r: AccessRun): void {
     if (this.nonNil.size > 0) {
       // The run's writes drop facts as their copies would have, in order.
-      for (let i = r.from; i < r.to && this.nonNil.size > 0; i++) {
-        const e = r.src[i] as AccessEvent;
-        if (!e.write || e.mapOp) continue;
+      eachRunAccess(r, (e, layers) => {
+        if (!e.write || e.mapOp) return true;
         let path = e.path;
-        for (const l of r.layers) path = l.path(path, e.mapOp);
+        for (const l of layers) path = l.path(path, e.mapOp);
         this.forgetWrittenFacts(path, e);
-      }
+        return this.nonNil.size > 0;
+      });
     }
     this.events.push(r);
-    this.counted += r.to - r.from;
-    this.seq += r.to - r.from;
+    this.counted += r.count;
+    this.seq += r.count;
   }
 
 
@@ -2978,7 +2978,6 @@ class FuncWalker {
       }
     };
     const layers: readonly InlineLayer[] = [m];
-    let layersHere: Map<readonly InlineLayer[], readonly InlineLayer[]> | undefined;
     let inlinedAccesses = false;
     const evs = s.events;
     for (let i = 0; i < evs.length; ) {
@@ -2989,29 +2988,29 @@ class FuncWalker {
         break;
       }
       const e = evs[i]!;
-      if (e.k === 'access') {
-        let j = i + 1;
-        while (j < evs.length && evs[j]!.k === 'access' && j - i < room) j++;
-        this.pushRun({ k: 'run', src: evs, from: i, to: j, layers, place: topPlace, seq: this.seq });
+      if (e.k === 'access' || e.k === 'run') {
+        // The stretch up to the next sync or spawn, in one run.
+        let j = i;
+        let count = 0;
+        for (; j < evs.length; j++) {
+          const x = evs[j]!;
+          if (x.k === 'access') count++;
+          else if (x.k === 'run') count += x.count;
+          else break;
+        }
         inlinedAccesses = true;
-        i = j;
-      } else if (e.k === 'run') {
-        const n = Math.min(e.to - e.from, room);
-        // Runs a callee inlined at one call share their layers; so do their runs here.
-        let composed = (layersHere ??= new Map()).get(e.layers);
-        if (!composed) layersHere.set(e.layers, (composed = [...e.layers, m]));
-        this.pushRun({ k: 'run', src: e.src, from: e.from, to: e.from + n, layers: composed, place: topPlace, seq: this.seq });
-        inlinedAccesses = true;
-        if (n < e.to - e.from) {
+        // The bound may cut the stretch: the run stands for its first accesses.
+        this.pushRun({ k: 'run', src: evs, from: i, to: j, count: Math.min(count, room), layers, place: topPlace, seq: this.seq });
+        if (count > room) {
           this.truncated = true;
           break;
         }
-        i++;
-      } else {
-        const c = copy(e, true);
-        if (c) this.push(c);
-        i++;
+        i = j;
+        continue;
       }
+      const c = copy(e, true);
+      if (c) this.push(c);
+      i++;
     }
     if (inlinedAccesses) for (const r of m.roots(s.accessRoots ?? [])) this.inlinedAccessRoots.add(r);
   }
