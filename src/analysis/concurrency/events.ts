@@ -328,6 +328,7 @@ export function lockSetIntersect(a: LockSet, b: LockSet): LockSet {
 
 /** A lock both sides hold that excludes them from each other (not two read locks). */
 export function commonLock(a: LockSet, b: LockSet): string | undefined {
+  if (a.size === 0 || b.size === 0) return undefined;
   for (const [k, v] of a) {
     const o = b.get(k);
     if (o && (v.mode === 'w' || o.mode === 'w')) return k;

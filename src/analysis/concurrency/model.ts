@@ -756,19 +756,16 @@ function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
         report('data', a, b, ti.ctx, tj.ctx);
       };
       for (const [key, as] of keyed[i]!) {
-        let bs = keyed[j]!.get(key);
+        const bs = keyed[j]!.get(key);
         // A whole-struct access overlaps the accesses to its fields.
-        const whole = as.filter((a) => a.structVal);
-        const parts: AccessEvent[] = [];
-        if (whole.length > 0) for (const [k2, l2] of keyed[j]!) if (k2.startsWith(key + '.')) parts.push(...l2);
-        if (parts.length > 0) {
+        const whole = structAccesses(as);
+        if (whole.length > 0) {
+          const parts = fieldAccessesOf(keyed[j]!, key);
           for (const a of whole) for (const b of parts) checkPair(a, b);
         }
-        if (i !== j) {
-          const partsI: AccessEvent[] = [];
-          const wholeJ = (bs ?? []).filter((b) => b.structVal);
-          if (wholeJ.length > 0) for (const [k2, l2] of keyed[i]!) if (k2.startsWith(key + '.')) partsI.push(...l2);
-          for (const a of partsI) for (const b of wholeJ) checkPair(a, b);
+        if (i !== j && bs) {
+          const wholeJ = structAccesses(bs);
+          if (wholeJ.length > 0) for (const a of fieldAccessesOf(keyed[i]!, key)) for (const b of wholeJ) checkPair(a, b);
         }
         if (!bs) continue;
         for (const a of as) {
@@ -786,6 +783,22 @@ function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
       }
     }
   }
+}
+
+const NO_ACCESSES: readonly AccessEvent[] = [];
+
+/** The accesses of a whole struct or array value (most lists have none: no list is made). */
+function structAccesses(l: readonly AccessEvent[]): readonly AccessEvent[] {
+  for (const a of l) if (a.structVal) return l.filter((x) => x.structVal);
+  return NO_ACCESSES;
+}
+
+/** The accesses to fields (or elements) below `key`. */
+function fieldAccessesOf(keyed: ReadonlyMap<string, AccessEvent[]>, key: string): AccessEvent[] {
+  const prefix = key + '.';
+  const out: AccessEvent[] = [];
+  for (const [k, l] of keyed) if (k.startsWith(prefix)) out.push(...l);
+  return out;
 }
 
 /**
@@ -972,10 +985,11 @@ function sameObj(a: string | null, b: string | null): boolean {
   if (a === null || b === null || a === b) return true;
   // Two plain local variables are two objects; a field and a variable (c.ctxResult and
   // the resultc stored in it) may be one.
-  const root = (k: string) => k.split('.')[0]!;
-  const plainLocal = (k: string) => k === root(k) && k.startsWith('V');
-  if (root(a) === root(b)) return false;
-  return !(plainLocal(a) && plainLocal(b));
+  const ra = a.indexOf('.');
+  const rb = b.indexOf('.');
+  if ((ra < 0 ? a : a.slice(0, ra)) === (rb < 0 ? b : b.slice(0, rb))) return false;
+  const plainLocal = (k: string, dot: number) => dot < 0 && k.startsWith('V');
+  return !(plainLocal(a, ra) && plainLocal(b, rb));
 }
 
 function sharesLoop(a: { place: { loops: readonly number[] } }, b: { place: { loops: readonly number[] } }): boolean {

@@ -556,29 +556,35 @@ export class BodyFacts {
         return;
       }
       case 'AssignStmt':
-        n.Lhs.forEach((l, i) => {
-          const u = unparen(l);
-          if (u.kind !== 'Ident') return;
+        for (let i = 0; i < n.Lhs.length; i++) {
+          const u = unparen(n.Lhs[i]!);
+          if (u.kind !== 'Ident') continue;
           const r = n.Lhs.length === n.Rhs.length ? n.Rhs[i] : undefined;
           if (n.Tok === Token.DEFINE && isNamed(r, 'false')) this.startFalse.add(u.Name);
           else if (!(n.Tok === Token.ASSIGN && isNamed(r, 'true'))) this.assignedOtherwise.add(u.Name);
-        });
-        return;
-      case 'ValueSpec':
-        n.Names.forEach((id, i) => {
-          const v = n.Values[i];
-          if ((v && isNamed(v, 'false')) || (!v && n.Type?.kind === 'Ident' && n.Type.Name === 'bool')) this.startFalse.add(id.Name);
-          else this.assignedOtherwise.add(id.Name);
-        });
-        return;
-      case 'IncDecStmt':
-      case 'RangeStmt':
-        for (const e of n.kind === 'IncDecStmt' ? [n.X] : [n.Key, n.Value]) {
-          const u = e ? unparen(e) : null;
-          if (u?.kind === 'Ident') this.assignedOtherwise.add(u.Name);
         }
         return;
+      case 'ValueSpec':
+        for (let i = 0; i < n.Names.length; i++) {
+          const v = n.Values[i];
+          const name = n.Names[i]!.Name;
+          if ((v && isNamed(v, 'false')) || (!v && n.Type?.kind === 'Ident' && n.Type.Name === 'bool')) this.startFalse.add(name);
+          else this.assignedOtherwise.add(name);
+        }
+        return;
+      case 'IncDecStmt':
+        this.assignedName(n.X);
+        return;
+      case 'RangeStmt':
+        this.assignedName(n.Key);
+        this.assignedName(n.Value);
+        return;
     }
+  }
+
+  private assignedName(e: ast.Expr | null): void {
+    const u = e ? unparen(e) : null;
+    if (u?.kind === 'Ident') this.assignedOtherwise.add(u.Name);
   }
 
   leave(n: ast.Node): void {
