@@ -220,30 +220,38 @@ export function runAccesses(r: AccessRun, out: Event[]): void {
       locks = l.locks(locks);
       if (assumes) assumes = l.assumes(assumes);
     }
-    const a: AccessEvent = {
-      k: 'access',
-      path,
-      write: e.write,
-      mapOp: e.mapOp,
-      mapLoc: e.mapLoc,
-      structVal: e.structVal,
-      lazyInit: e.lazyInit,
-      atomic: e.atomic,
-      op: e.op,
-      pos: e.pos,
-      end: e.end,
-      locks,
-      fn: e.fn,
-      seq: r.seq + (out.length - first),
-      place: r.place,
-    };
-    if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
-    if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
-    if (e.nonNilValue) a.nonNilValue = true;
-    if (assumes) a.assumes = assumes;
+    const a = movedAccess(e, path, locks, assumes, r.seq + (out.length - first), r.place);
     out.push(a);
     return true;
   });
+}
+
+/** The access e made elsewhere: on `path`, holding `locks`, after `assumes`, numbered `seq` at `place`. */
+export function movedAccess(e: AccessEvent, path: Path, locks: LockSet, assumes: readonly string[] | undefined, seq: number, place: Place): AccessEvent {
+  const a: AccessEvent = {
+    k: 'access',
+    path,
+    write: e.write,
+    mapOp: e.mapOp,
+    mapLoc: e.mapLoc,
+    structVal: e.structVal,
+    lazyInit: e.lazyInit,
+    atomic: e.atomic,
+    op: e.op,
+    pos: e.pos,
+    end: e.end,
+    locks,
+    fn: e.fn,
+    seq,
+    place,
+  };
+  // Optional fields are set after the literal: a spread inside it makes V8 build each
+  // event the slow way, in a shape of its own.
+  if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
+  if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
+  if (e.nonNilValue) a.nonNilValue = true;
+  if (assumes) a.assumes = assumes;
+  return a;
 }
 
 /** The events with every run replaced by the accesses it stands for (the list itself when it has none). */

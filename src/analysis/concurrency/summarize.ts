@@ -9,7 +9,7 @@ import type * as ast from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import {
   type AccessEvent, type AccessRun, type Event, type FuncSummary, type InlineLayer, type LockMode, type LockSet, type Path, type Place,
-  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, eachRunAccess, eventCount, flattenRuns, lockSetIntersect, lockSetUnion,
+  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, eachRunAccess, eventCount, flattenRuns, lockSetIntersect, lockSetUnion, movedAccess,
 } from './events.js';
 import { type LType, PackageIndex, UNKNOWN, isReference, isSyncType, receiverBaseName } from './litetypes.js';
 import { crossCallee, importedGlobalPath, importedMemberType } from './crosspkg.js';
@@ -2924,30 +2924,8 @@ class FuncWalker {
     // Accesses are copied only inside a goroutine's body (top-level ones are inlined as runs).
     const copy = (e: Event, top: boolean): Event | null => {
       switch (e.k) {
-        case 'access': {
-          const a: AccessEvent = {
-            k: 'access',
-            path: m.path(e.path, e.mapOp),
-            write: e.write,
-            mapOp: e.mapOp,
-            mapLoc: e.mapLoc,
-            structVal: e.structVal,
-            lazyInit: e.lazyInit,
-            atomic: e.atomic,
-            op: e.op,
-            pos: e.pos,
-            end: e.end,
-            locks: m.lockSet(e.locks),
-            fn: e.fn,
-            seq: e.seq,
-            place: e.place,
-          };
-          if (e.iterCopy !== undefined) a.iterCopy = e.iterCopy;
-          if (e.unlessFlag !== undefined) a.unlessFlag = e.unlessFlag;
-          if (e.nonNilValue) a.nonNilValue = true;
-          if (e.assumes) a.assumes = m.assumes(e.assumes);
-          return a;
-        }
+        case 'access':
+          return movedAccess(e, m.path(e.path, e.mapOp), m.lockSet(e.locks), e.assumes ? m.assumes(e.assumes) : undefined, e.seq, e.place);
         case 'sync':
           const y: SyncEvent = { k: 'sync', op: e.op, obj: m.key(e.obj), cap: e.cap, pos: e.pos, seq: top ? this.seq++ : e.seq, place: top ? topPlace : e.place };
           if (e.sees) y.sees = e.sees;
