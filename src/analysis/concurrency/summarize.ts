@@ -2121,7 +2121,6 @@ class FuncWalker {
   private isRecv(e: ast.Expr): boolean {
     const x = unparen(e);
     if (x.kind !== 'Ident') return false;
-    const v = this.scope.lookup(x.Name);
     return this.recvIdent === x.Name && this.scope.lookup(x.Name)?.param === true;
   }
   recvIdent: string | undefined;
