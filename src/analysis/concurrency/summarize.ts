@@ -2998,12 +2998,6 @@ class FuncWalker {
     if (inlinedAccesses) for (const r of m.roots(s.accessRoots ?? [])) this.inlinedAccessRoots.add(r);
   }
 
-  /** A name for a callee's local at one call (see CallMapping). */
-  nameInlinedLocal(): string {
-    const r = `L${this.sz.newFreshRoot()}`;
-    this.inlinedLocals.add(r);
-    return r;
-  }
 }
 
 /**
@@ -3025,7 +3019,7 @@ class CallMapping implements InlineLayer {
   private mappedAssumes: Map<readonly string[], readonly string[]> | undefined;
 
   constructor(
-    private readonly caller: FuncWalker,
+    caller: FuncWalker,
     s: FuncSummary,
     recv: Path | null,
     args: readonly (Path | null)[],
@@ -3043,7 +3037,14 @@ class CallMapping implements InlineLayer {
       if (r) this.substitute(r, args[i] ?? null, byValue(argTypes[i] ?? null));
     });
     this.localRoots = s.localRoots && s.localRoots.size > 0 ? s.localRoots : undefined;
+    // Not the walker itself: runs keep their mappings for as long as the summary lives.
+    this.sz = caller.sz;
+    this.inlinedLocals = caller.inlinedLocals;
   }
+
+  private readonly sz: Summarizer;
+  /** The caller's: the names given to its callees' locals. */
+  private readonly inlinedLocals: Set<string>;
 
   private substitute(root: string, path: Path | null, mapsOnly: boolean): void {
     // A later parameter of the same root replaces an earlier one, as in a map.
@@ -3065,7 +3066,7 @@ class CallMapping implements InlineLayer {
   private freshRoot(slot: string, copy: boolean): string {
     const fresh = (this.fresh ??= new Map());
     let f = fresh.get(slot);
-    if (!f) fresh.set(slot, (f = (copy ? 'C' : '') + this.caller.sz.newFreshRoot()));
+    if (!f) fresh.set(slot, (f = (copy ? 'C' : '') + this.sz.newFreshRoot()));
     return f;
   }
 
@@ -3077,7 +3078,10 @@ class CallMapping implements InlineLayer {
     if ((c0 !== 86 /* V */ && c0 !== 76 /* L */) || !localRoots.has(root)) return root;
     const locals = (this.locals ??= new Map());
     let r = locals.get(root);
-    if (!r) locals.set(root, (r = this.caller.nameInlinedLocal()));
+    if (!r) {
+      locals.set(root, (r = `L${this.sz.newFreshRoot()}`));
+      this.inlinedLocals.add(r);
+    }
     return r;
   }
 
