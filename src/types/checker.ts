@@ -9,7 +9,7 @@ import { Token } from '../syntax/token.js';
 import { end as nodeEnd, pos as nodePos, unparen } from '../syntax/ast.js';
 import {
   Builtin, Const, Func, Label, Nil, Package, PkgName, Scope, TObject, TypeName, Var, newField, newParam,
-  universe, universeIota, unsafePackage, type BuiltinId, type ConstValue,
+  universeIota, unsafePackage, type BuiltinId, type ConstValue,
 } from './objects.js';
 import {
   Alias, ArrayType, Basic, BasicInfo, BasicKind, Chan, ChanDir, Interface, MapType, Named, Pointer, Signature, Slice,

@@ -6,7 +6,7 @@ import { unparen } from '../syntax/ast.js';
 import type { Info, Selection } from './info.js';
 import { SelectionKind } from './info.js';
 import { Builtin, Func, TObject, Var } from './objects.js';
-import { Interface, MapType, Named, Pointer, Signature, Type, TypeParam, coreType, unalias } from './types.js';
+import { Interface, MapType, Named, Pointer, Type, TypeParam, coreType, unalias } from './types.js';
 
 
 /** The type of an expression (types.Info.TypeOf); undefined when unknown. */

@@ -2,7 +2,7 @@
 // which", source text for messages and fixes.
 
 import type { PackageUnit } from '../../analysis/pass.js';
-import { type BlockStmt, type Expr, type File, type FuncDecl, type FuncLit, type Ident, type Node, type Stmt, end, forEachChild, inspect, pos, unparen } from '../../syntax/ast.js';
+import { type BlockStmt, type Expr, type File, type FuncDecl, type FuncLit, type Ident, type Node, type Stmt, end, inspect, pos, unparen } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 
 export { unparen };

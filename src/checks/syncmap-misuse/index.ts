@@ -5,7 +5,7 @@ import type { Check, CheckPass, SuggestedFix } from '../../analysis/check.js';
 import { readCheckDoc } from '../../analysis/doc.js';
 import type { PackageUnit } from '../../analysis/pass.js';
 import {
-  type AssignStmt, type BlockStmt, type CallExpr, type Expr, type ExprStmt, type File, type FuncLit, type Ident, type IfStmt, type Node, type Stmt,
+  type AssignStmt, type BlockStmt, type CallExpr, type Expr, type ExprStmt, type File, type FuncLit, type Ident, type Node, type Stmt,
   end, inspect, pos,
 } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
