@@ -149,10 +149,11 @@ export interface InlineLayer {
  * Access events inlined at one call and not copied: the first `count` accesses of
  * `src[from..to)`, a stretch of a callee's events holding only accesses and runs (all of
  * them unless the size bound cut the stretch), seen through `layers` (each inlining on the
- * way up, innermost first), all at `place` and numbered `seq`, `seq + 1`, ... Inlining copied every callee access at every level of every call
- * chain (over GOROOT/src, 5 million copies for the few hundred summaries the model
- * reads); a run costs one object per stretch between a callee's syncs and spawns, and
- * accesses are built once, when a summary is read (`concreteEvents`).
+ * way up, innermost first), all at `place` and numbered `seq`, `seq + 1`, ... Inlining
+ * copied every callee access at every level of every call chain (over GOROOT/src, 5
+ * million copies for the few hundred summaries the model reads); a run costs one object
+ * per stretch between a callee's syncs and spawns, and accesses are built once, when a
+ * summary is read (`concreteEvents`).
  */
 export interface AccessRun {
   k: 'run';

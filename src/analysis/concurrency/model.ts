@@ -157,6 +157,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     if (!starters.has(d)) continue;
     const s = sz.rootSummaryOf(d);
     if (!s.events.some((e) => e.k === 'spawn')) continue;
+    // Built for this tree and dropped with it (concreteEvents would keep them for the job).
     const root = makeThread(flattenRuns(s.events), null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
     spawnRaces(root, report, sz);
   }

@@ -821,7 +821,6 @@ class FuncWalker {
     this.seq += r.count;
   }
 
-
   // ---- non-nil facts (see nonNil)
 
   private addFact(key: string): void {
@@ -1830,12 +1829,8 @@ class FuncWalker {
         this.walkStmt(s.Post);
         this.copyAnyway--;
         const tail = flattenRuns(this.events.slice(before)).filter((e) => e.k !== 'access' || !skip.has(e.path.key));
-        this.events.length = before;
+        this.events.splice(before, this.events.length - before, ...tail);
         this.counted = eventCount(this.events);
-        for (const e of tail) {
-          this.events.push(e);
-          this.counted++;
-        }
       } else this.walkStmt(s.Post);
     }
     this.arms.pop();
