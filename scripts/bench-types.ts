@@ -103,7 +103,7 @@ function measureHalf(half: Half, root: string): void {
   } else {
     const highWater = peakRssBytes() !== undefined;
     let peak = highWater ? 0 : process.memoryUsage.rss();
-    const program = new Program(createLoader({ cwd: root, tests: false }));
+    const program = new Program(loader);
     for (const sp of packages) {
       for (const cp of program.check(sp)) {
         result.errors += cp.errors.length;

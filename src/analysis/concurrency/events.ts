@@ -34,6 +34,22 @@ export interface Path {
   own?: Path;
 }
 
+/**
+ * Source text of a span, decoded when first shown (in a template string): few of the
+ * accesses a run records are ever shown, and decoding each one's was 2% of `check`.
+ */
+export class SpanText {
+  constructor(
+    private readonly source: { text(pos: number, end: number): string },
+    private readonly pos: number,
+    private readonly end: number,
+  ) {}
+
+  toString(): string {
+    return this.source.text(this.pos, this.end);
+  }
+}
+
 export type LockMode = 'w' | 'r';
 
 /** The locks that must be held at a program point: lock path key -> mode and spelling. */
@@ -74,8 +90,8 @@ export interface AccessEvent {
   structVal: boolean;
   /** Done with sync/atomic: never races with another atomic access. */
   atomic: boolean;
-  /** The operation as the source spells it: "len(c.items)", "c.items[k] = v". */
-  op: string;
+  /** The operation as the source spells it: "len(c.items)", "c.items[k] = v" (a span decoded when shown). */
+  op: string | SpanText;
   pos: number;
   end: number;
   locks: LockSet;

@@ -9,7 +9,7 @@ import type * as ast from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import {
   type AccessEvent, type AccessRun, type Event, type FuncSummary, type InlineLayer, type LockMode, type LockSet, type Path, type Place,
-  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, eachRunAccess, eventCount, flattenRuns, lockSetIntersect, lockSetUnion, movedAccess,
+  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, SpanText, eachRunAccess, eventCount, flattenRuns, lockSetIntersect, lockSetUnion, movedAccess,
 } from './events.js';
 import { type LType, PackageIndex, UNKNOWN, isReference, isSyncType, receiverBaseName } from './litetypes.js';
 import { crossCallee, importedGlobalPath, importedMemberType } from './crosspkg.js';
@@ -983,7 +983,7 @@ class FuncWalker {
       structVal: !o.mapOp && !o.base && (u.k === 'struct' || u.k === 'array'),
       lazyInit: write && this.lazyInit.includes(path.key),
       atomic: o.atomic ?? false,
-      op: this.sz.text(astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
+      op: new SpanText(this.sz, astPos(opNode as ast.Node), exprEnd(opNode as ast.Node)),
       pos: astPos(node),
       end: exprEnd(node),
       locks: this.locks,
