@@ -316,8 +316,6 @@ export interface FuncSummary {
   truncated: boolean;
   /** Some call was left out by the depth bound (a summary made deep in a call chain). */
   depthCut?: boolean;
-  /** Inlined events are placeholders: a summary nobody reads (Summarizer.elideEventsOutside). */
-  eventsElided?: boolean;
   /** Roots of the function's own locals (declared functions only; literals share theirs). */
   localRoots?: ReadonlySet<string>;
   /** The location every return statement hands back (`return s.users`), if one. */

@@ -123,8 +123,6 @@ export class Summarizer {
   private loopIds = 0;
   private freshIds = 0;
   private decoder = new TextDecoder();
-  /** Declarations whose summaries' events are read (null: all); see `elideEventsOutside`. */
-  private readsEvents: ReadonlySet<ast.FuncDecl> | null = null;
 
   constructor(
     readonly files: readonly ast.File[],
@@ -202,17 +200,6 @@ export class Summarizer {
   }
 
   /**
-   * Only the summaries of `read` (and what they inline) will have their events read. The
-   * others are still walked, in the same order and with the same depths (memoisation
-   * depends on both), but inlining into them counts the callee's events instead of
-   * copying them: their `events` hold placeholders (`eventsElided`), enough for the size
-   * bound. `read` must be closed under calls: every declaration a member's body names.
-   */
-  elideEventsOutside(read: ReadonlySet<ast.FuncDecl>): void {
-    this.readsEvents = read;
-  }
-
-  /**
    * BodyFacts of each declaration's body, once per declaration (it is walked again at
    * other depths); the model fills it for every body in the pass that builds its name graph.
    */
@@ -244,7 +231,7 @@ export class Summarizer {
 
   /**
    * A summary of the declaration is memoised: asking for it walks nothing (and the model
-   * leaves unsummarised those no read summary can depend on).
+   * summarises only those whose summaries it reads).
    */
   hasSummary(decl: ast.FuncDecl): boolean {
     return this.memo.has(decl);
@@ -272,7 +259,6 @@ export class Summarizer {
     try {
       const file = this.src.fileAt(decl.Name.NamePos);
       const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, this.factsOf(decl).tracked, typeParamNames(decl));
-      w.copiesEvents = this.readsEvents === null || this.readsEvents.has(decl);
       w.onlyTrueNames = this.onlyTrueIn(decl);
       return w.walkDecl(decl);
     } finally {
@@ -723,8 +709,6 @@ class FuncWalker {
   truncated = false;
   /** A call was not inlined because of the depth bound. */
   depthCut = false;
-  /** False: nobody reads this function's events, so inlined events are counted, not copied. */
-  copiesEvents = true;
   /** Local bools of the function that start false and are only ever set to true. */
   onlyTrueNames: ReadonlySet<string> = new Set();
   /** Roots of such bools set to true in this function's straight-line code so far. */
@@ -733,8 +717,6 @@ class FuncWalker {
   private unlessFlags: string[] = [];
   /** Nil tests asserted so far in the function's straight-line code (see AccessEvent.assumes). */
   private assumed: readonly string[] = NO_ASSUMPTIONS;
-  /** Inside a for statement's post statement, whose events are filtered by key: copy them. */
-  private copyAnyway = 0;
   /** Roots of variables declared in this function (parameters included). */
   readonly ownRoots = new Set<string>();
   /** Outer variables this function (a literal) refers to. */
@@ -824,7 +806,7 @@ class FuncWalker {
   // ---- non-nil facts (see nonNil)
 
   private addFact(key: string): void {
-    if (!this.copiesEvents || this.nonNil.has(key)) return;
+    if (this.nonNil.has(key)) return;
     const next = new Set(this.nonNil);
     next.add(key);
     this.nonNil = next;
@@ -892,7 +874,6 @@ class FuncWalker {
 
   /** At a return: the facts held, and the returned object's (its first result). */
   private noteReturnFacts(results: readonly ast.Expr[], rp: Path | null): void {
-    if (!this.copiesEvents) return;
     const r0 = results.length > 0 ? unparen(results[0]!) : null;
     const returnsNil = r0 !== null && r0.kind === 'Ident' && r0.Name === 'nil' && !this.scope.lookup('nil');
     if (this.nonNil.size === 0) {
@@ -964,12 +945,6 @@ class FuncWalker {
 
   access(path: Path | null, write: boolean, node: ast.Node, o: { mapOp?: boolean; atomic?: boolean; opNode?: ast.Node; type?: LType; base?: boolean } = {}): void {
     if (!path) return;
-    // Nobody reads this function's events (see Summarizer.elideEventsOutside): count it.
-    if (!this.copiesEvents && this.copyAnyway === 0) {
-      this.push(ELIDED);
-      if (path.own) this.push(ELIDED);
-      return;
-    }
     const opNode = o.opNode ?? node;
     const t = o.type ?? UNKNOWN;
     const u = this.sz.index.underlying(t);
@@ -1014,10 +989,6 @@ class FuncWalker {
       const p = this.pathOf(obj);
       key = p ? p.key : null;
       cap = this.chanCap(obj);
-    }
-    if (!this.copiesEvents && this.copyAnyway === 0) {
-      this.push(ELIDED);
-      return;
     }
     const ev: SyncEvent = { k: 'sync', op, obj: key, cap, pos: astPos(node), seq: this.seq++, place: this.place() };
     if (sees) ev.sees = sees;
@@ -1364,12 +1335,10 @@ class FuncWalker {
   finish(recvRoot: string | null, paramRoots: (string | null)[]): FuncSummary {
     if (!this.terminated) {
       this.exitLocks.push(this.locks);
-      if (this.copiesEvents) {
-        if (this.nonNil.size === 0) this.exitWithoutFacts = this.objectExitWithoutFacts = true;
-        else {
-          (this.exitFacts ??= []).push(this.nonNil);
-          (this.exitResults ??= []).push(null);
-        }
+      if (this.nonNil.size === 0) this.exitWithoutFacts = this.objectExitWithoutFacts = true;
+      else {
+        (this.exitFacts ??= []).push(this.nonNil);
+        (this.exitResults ??= []).push(null);
       }
     }
     const atExit = this.locks;
@@ -1396,7 +1365,6 @@ class FuncWalker {
       released: this.released,
       truncated: this.truncated,
       ...(this.depthCut ? { depthCut: true } : {}),
-      ...(this.copiesEvents ? {} : { eventsElided: true }),
       localRoots: this.outerScope ? undefined : this.localRootsOf(recvRoot, paramRoots),
       result: this.result,
       perCall: this.outerScope ? unionOf(this.ownRoots, this.inlinedLocals) : new Set(this.inlinedLocals),
@@ -1457,7 +1425,6 @@ class FuncWalker {
   /** Summarises a function literal in the current scope (captured variables resolve here). */
   closure(lit: ast.FuncLit): ClosureInfo {
     const w = new FuncWalker(this.sz, this.file, this.fnName, new Scope(this.scope), this.depth, this.tracked, this.typeParams, this.scope);
-    w.copiesEvents = this.copiesEvents;
     w.onlyTrueNames = this.onlyTrueNames;
     const paramRoots = w.declareParams(lit.Type);
     w.walkBlock(lit.Body.List);
@@ -1825,9 +1792,7 @@ class FuncWalker {
         }
         const skip = new Set(vars.map((v) => v.root));
         const before = this.events.length;
-        this.copyAnyway++;
         this.walkStmt(s.Post);
-        this.copyAnyway--;
         const tail = flattenRuns(this.events.slice(before)).filter((e) => e.k !== 'access' || !skip.has(e.path.key));
         this.events.splice(before, this.events.length - before, ...tail);
         this.counted = eventCount(this.events);
@@ -1946,7 +1911,7 @@ class FuncWalker {
     this.pendingTimer = null;
     // Which right-hand sides cannot be nil, judged before any left-hand side changes.
     let nonNil: boolean[] | null = null;
-    if (this.copiesEvents && s.Lhs.length === s.Rhs.length && (s.Tok === Token.DEFINE || s.Tok === Token.ASSIGN)) {
+    if (s.Lhs.length === s.Rhs.length && (s.Tok === Token.DEFINE || s.Tok === Token.ASSIGN)) {
       for (let i = 0; i < s.Rhs.length; i++) if (this.nonNilExpr(s.Rhs[i]!)) (nonNil ??= s.Rhs.map(() => false))[i] = true;
     }
     if (s.Tok === Token.DEFINE) {
@@ -2839,7 +2804,6 @@ class FuncWalker {
 
   private emitSpawn(via: string, at: number, group: string | null, what: string, body: (w: FuncWalker) => void, opaque = false): void {
     const w = new FuncWalker(this.sz, this.file, this.fnName, this.scope, this.depth, this.tracked, this.typeParams, this.outerScope);
-    w.copiesEvents = this.copiesEvents;
     w.onlyTrueNames = this.onlyTrueNames;
     // The goroutine's own events are in its own sequence; its variables are this scope's.
     for (const r of this.ownRoots) w.ownRoots.add(r);
@@ -2879,26 +2843,11 @@ class FuncWalker {
   inline(s: FuncSummary, recv: Path | null, args: (Path | null)[], argTypes: LType[], recvType: LType | null): void {
     if (s.truncated) this.truncated = true;
     if (s.depthCut) this.depthCut = true;
-    const heldHere = this.locks;
-    // Built on first need: a walker whose events nobody reads only counts the callee's
-    // events, and most callees change no lock and ensure nothing.
-    let mapping: CallMapping | undefined;
-    const mapped = (): CallMapping => (mapping ??= new CallMapping(this, s, recv, args, argTypes, recvType, heldHere));
     if (!s.localRoots && s.perCall) for (const r of s.perCall) this.inlinedLocals.add(r);
-    if (!this.copiesEvents && this.copyAnyway === 0) {
-      // Only the count matters here (the size bound): one placeholder per event.
-      const room = this.sz.maxEvents - this.counted;
-      const stands = eventCount(s.events);
-      for (let i = 0; i < stands && i < room; i++) this.events.push(ELIDED);
-      this.counted += Math.max(0, Math.min(stands, room));
-      if (stands > room) this.truncated = true;
-    } else {
-      if (s.eventsElided && this.copiesEvents) throw new Error(`internal error: ${this.fnName} inlines ${s.name}, whose events were not kept`);
-      this.inlineEvents(s, mapped());
-    }
+    const m = new CallMapping(this, s, recv, args, argTypes, recvType, this.locks);
+    this.inlineEvents(s, m);
     // Releases first: a helper that upgrades (RUnlock, Lock, Unlock, RLock) returns holding.
     if (s.released.size > 0) {
-      const m = mapped();
       const next = new Map(this.locks);
       for (const k of s.released) {
         const nk = m.key(k);
@@ -2906,8 +2855,8 @@ class FuncWalker {
       }
       this.locks = next;
     }
-    if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, mapped().lockSet(s.acquired));
-    if (s.ensured && this.copiesEvents) for (const k of mapped().facts(s.ensured)) this.addFact(k);
+    if (s.acquired.size > 0) this.locks = lockSetUnion(this.locks, m.lockSet(s.acquired));
+    if (s.ensured) for (const k of m.facts(s.ensured)) this.addFact(k);
   }
 
   /** A callee's events at this call: accesses as runs, spawns and syncs copied. */
@@ -3228,9 +3177,6 @@ function keyRoot(key: string): string {
   const bare = key.startsWith('sem:') ? key.slice(4) : key.startsWith('once:') ? key.slice(5) : key;
   return bare.slice(0, localRootEnd(bare));
 }
-
-/** Stands for an inlined event of a summary whose events nobody reads (never an access or spawn). */
-const ELIDED: Event = Object.freeze({ k: 'sync', op: 'recv', obj: null, cap: undefined, pos: 0, seq: -1, place: Object.freeze({ loops: [], arms: [] }) }) as Event;
 
 /** Sync event j waits for everything the goroutine's body does (a named channel or group). */
 function joinsWholeBody(j: SyncEvent, s: SpawnEvent): boolean {

@@ -1,9 +1,9 @@
-// The model keeps the events of only the summaries it reads (spawning functions,
-// concurrent entry methods, handlers, and what they call); the others are walked for
-// their effect on memoisation but inlining into them only counts events, and those
-// not connected to a read summary by names are not walked at all. These tests prove
-// the shortcuts change nothing: the races found with and without them are the same on
-// every labelled fixture, example and check testdata package.
+// The model summarises only the functions whose summaries it reads (spawning functions,
+// concurrent entry methods, handlers, and what they name), not every declaration. On
+// packages whose call chains reach the depth bound that can change what a read summary
+// holds (it is no longer first made deep inside some unread caller's walk: see
+// buildModel); on the labelled fixtures, the examples and the check testdata, whose chains
+// are short, it must change nothing, and these tests prove it does not.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,13 +48,12 @@ function describeRaces(m: ConcurrencyModel): string[] {
   return m.races.map((r) => `${r.kind} ${r.a.pos}-${r.a.end} ${r.a.op} ${r.a.fn} | ${r.b.pos}-${r.b.end} ${r.b.op} ${r.b.fn} | ${r.actx.describe} | ${r.bctx.describe}`);
 }
 
-test('eliding unread summaries finds the same races as keeping every event', () => {
+test('summarising only what the model reads finds the same races as summarising every declaration', () => {
   const dirs = new Set(listLabelledCases().map((c) => join(repoRoot, c.moduleDir)));
   for (const extra of ['examples', 'src/checks/map-race/testdata', 'src/checks/data-race/testdata']) {
     if (existsSync(join(repoRoot, extra, 'go.mod'))) dirs.add(join(repoRoot, extra));
   }
   let units = 0;
-  let elided = 0;
   let skipped = 0;
   let races = 0;
   for (const dir of dirs) {
@@ -72,12 +71,10 @@ test('eliding unread summaries finds the same races as keeping every event', () 
         units++;
         races += fast.races.length;
         for (const f of u.files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body && !fast.summarizer.hasSummary(d)) skipped++;
-        for (const f of u.files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body && fast.summarizer.summaryOf(d).eventsElided) elided++;
       }
     }
   }
-  // The comparison must have exercised both sides: races found, summaries elided.
+  // The comparison must have exercised both sides: races found, declarations left unsummarised.
   assert.ok(units > 100 && races > 50, `too little compared: ${units} packages, ${races} races`);
-  assert.ok(elided > 0, 'no summary was elided');
   assert.ok(skipped > 0, 'no declaration was skipped');
 });
