@@ -266,8 +266,12 @@ export function nameGraph(
   startsElsewhere?: (d: ast.FuncDecl, call: ast.CallExpr) => boolean,
   bodyFacts?: Map<ast.FuncDecl, BodyFacts>,
 ): NameGraph {
-  const byName = new Map<string, ast.FuncDecl[]>();
+  // A plain name can denote only a function, a selector's only a method (a package's own
+  // functions are never qualified): two tables keep each name's edges to its own kind.
+  const funcsByName = new Map<string, ast.FuncDecl[]>();
+  const methodsByName = new Map<string, ast.FuncDecl[]>();
   for (const d of decls) {
+    const byName = d.Recv && d.Recv.List.length > 0 ? methodsByName : funcsByName;
     let l = byName.get(d.Name.Name);
     if (!l) byName.set(d.Name.Name, (l = []));
     l.push(d);
@@ -276,22 +280,28 @@ export function nameGraph(
   for (const d of decls) {
     if (!d.Body) continue;
     let starts = false;
-    const seen = new Set<string>();
+    const seenFuncs = new Set<string>();
+    const seenMethods = new Set<string>();
+    const selectors = new Set<ast.Ident>();
     const named: ast.FuncDecl[] = [];
     const facts = bodyFacts && !bodyFacts.has(d) ? new BodyFacts() : undefined;
+    const edges = (ds: ast.FuncDecl[] | undefined, name: string, seen: Set<string>): void => {
+      if (!ds || seen.has(name)) return;
+      seen.add(name);
+      for (const c of ds) {
+        named.push(c);
+        let l = g.namedBy.get(c);
+        if (!l) g.namedBy.set(c, (l = []));
+        l.push(d);
+      }
+    };
     ast.inspect(d.Body, (n) => {
       facts?.enter(n);
-      if (n.kind === 'Ident') {
-        const ds = byName.get(n.Name);
-        if (ds && !seen.has(n.Name)) {
-          seen.add(n.Name);
-          for (const c of ds) {
-            named.push(c);
-            let l = g.namedBy.get(c);
-            if (!l) g.namedBy.set(c, (l = []));
-            l.push(d);
-          }
-        }
+      if (n.kind === 'SelectorExpr') {
+        selectors.add(n.Sel);
+        edges(methodsByName.get(n.Sel.Name), n.Sel.Name, seenMethods);
+      } else if (n.kind === 'Ident') {
+        if (!selectors.has(n)) edges(funcsByName.get(n.Name), n.Name, seenFuncs);
       } else if (n.kind === 'GoStmt') starts = true;
       else if (n.kind === 'CallExpr') {
         const f = n.Fun.kind === 'ParenExpr' ? ast.unparen(n.Fun) : n.Fun;

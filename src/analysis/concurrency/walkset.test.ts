@@ -44,6 +44,27 @@ func quiet() { work() }
   assert.deepEqual(names, ['group', 'handler', 'run', 'spawn', 'timer', 'viaCall', 'viaValue']);
 });
 
+test('a plain name reaches only functions, a selector only methods', () => {
+  const { file } = parseFile(
+    new FileSet(),
+    'x.go',
+    new TextEncoder().encode(`package p
+type S struct{}
+func (S) launch() { go work() }
+func launch() {}
+func work() {}
+func callsFunc() { launch() }
+func callsMethod(s S) { s.launch() }
+func methodValue(s S) { f := s.launch; f() }
+func funcValue() { f := launch; f() }
+`),
+  );
+  const all = file.Decls.filter((d): d is ast.FuncDecl => d.kind === 'FuncDecl');
+  const got = mayStartGoroutines(all);
+  const label = (d: ast.FuncDecl) => (d.Recv ? 'S.' : '') + d.Name.Name;
+  assert.deepEqual(all.filter((d) => got.has(d)).map(label).sort(), ['S.launch', 'callsMethod', 'methodValue']);
+});
+
 function describeRaces(m: ConcurrencyModel): string[] {
   return m.races.map((r) => `${r.kind} ${r.a.pos}-${r.a.end} ${r.a.op} ${r.a.fn} | ${r.b.pos}-${r.b.end} ${r.b.op} ${r.b.fn} | ${r.actx.describe} | ${r.bctx.describe}`);
 }
