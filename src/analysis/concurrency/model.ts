@@ -298,10 +298,12 @@ export function nameGraph(
     ast.inspect(d.Body, (n) => {
       facts?.enter(n);
       if (n.kind === 'SelectorExpr') {
-        selectors.add(n.Sel);
+        // Its Sel is visited next as an Ident: remembered only when a function shares its name.
+        if (funcsByName.has(n.Sel.Name)) selectors.add(n.Sel);
         edges(methodsByName.get(n.Sel.Name), n.Sel.Name, seenMethods);
       } else if (n.kind === 'Ident') {
-        if (!selectors.has(n)) edges(funcsByName.get(n.Name), n.Name, seenFuncs);
+        const ds = funcsByName.get(n.Name);
+        if (ds !== undefined && !selectors.has(n)) edges(ds, n.Name, seenFuncs);
       } else if (n.kind === 'GoStmt') starts = true;
       else if (n.kind === 'CallExpr') {
         const f = n.Fun.kind === 'ParenExpr' ? ast.unparen(n.Fun) : n.Fun;
