@@ -157,6 +157,8 @@ export type Event = AccessEvent | SpawnEvent | SyncEvent;
 /** One inlining's view of a callee's events: its renaming of paths, lock sets and assumptions. */
 export interface InlineLayer {
   path(p: Path, mapOp: boolean): Path;
+  /** The root `path` gives a path with this root (`whole`: the path is its root alone), and whether that one is; builds no path. */
+  root(root: string, whole: boolean, mapOp: boolean): RootShape;
   locks(l: LockSet): LockSet;
   assumes(l: readonly string[]): readonly string[];
 }
@@ -180,6 +182,41 @@ export interface AccessRun {
   layers: readonly InlineLayer[];
   place: Place;
   seq: number;
+  /** The shapes of the plain writes in the stretch (see runWrites), worked out when first asked for. */
+  writes: readonly RootShape[] | undefined;
+}
+
+/** A path's root, and whether the path is the root alone: what its root becomes through an inlining depends on both (and on mapOp). */
+export interface RootShape {
+  root: string;
+  whole: boolean;
+}
+
+/**
+ * The distinct shapes of the plain writes (not map operations) a run's stretch makes, in
+ * its source's terms (before the run's own layers); a superset where the size bound cut
+ * the run. Seen through a caller's layers they tell which roots the run writes below
+ * without visiting its accesses: each run is worked out once, its nested runs' shapes
+ * reused.
+ */
+export function runWrites(r: AccessRun): readonly RootShape[] {
+  if (r.writes) return r.writes;
+  const out: RootShape[] = [];
+  const add = (x: RootShape): void => {
+    if (!out.some((y) => y.root === x.root && y.whole === x.whole)) out.push(x);
+  };
+  for (let i = r.from; i < r.to; i++) {
+    const e = r.src[i]!;
+    if (e.k === 'run') for (const x of runWrites(e)) add(shapeThrough(x, e.layers));
+    else if (e.k === 'access' && e.write && !e.mapOp) add({ root: e.path.root, whole: e.path.key === e.path.root });
+  }
+  return (r.writes = out);
+}
+
+/** A plain write's shape seen through `layers` (innermost first). */
+export function shapeThrough(x: RootShape, layers: readonly InlineLayer[]): RootShape {
+  for (const l of layers) x = l.root(x.root, x.whole, false);
+  return x;
 }
 
 /** What a summary holds: events, and runs of accesses inlined but not yet copied. */

@@ -9,7 +9,7 @@ import type * as ast from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 import {
   type AccessEvent, type AccessRun, type Event, type FuncSummary, type InlineLayer, type LockMode, type LockSet, type Path, type Place,
-  type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, SpanText, eachRunAccess, eventCount, flattenRuns, lockSetIntersect, lockSetUnion, movedAccess,
+  type RootShape, type SpawnEvent, type SummaryEvent, type SyncEvent, type SyncOp, NO_LOCKS, SpanText, runWrites, shapeThrough, eachRunAccess, eventCount, flattenRuns, lockSetIntersect, lockSetUnion, movedAccess,
 } from './events.js';
 import { type LType, PackageIndex, UNKNOWN, isReference, isSyncType, receiverBaseName } from './litetypes.js';
 import { crossCallee, importedGlobalPath, importedMemberType } from './crosspkg.js';
@@ -788,7 +788,7 @@ class FuncWalker {
   }
 
   private pushRun(r: AccessRun): void {
-    if (this.nonNil.size > 0) {
+    if (this.nonNil.size > 0 && this.mayDropFacts(r)) {
       // The run's writes drop facts as their copies would have, in order.
       eachRunAccess(r, (e, layers) => {
         if (!e.write || e.mapOp) return true;
@@ -801,6 +801,19 @@ class FuncWalker {
     this.events.push(r);
     this.counted += r.count;
     this.seq += r.count;
+  }
+
+  /**
+   * Whether some plain write of the run lands under the root of a fact held now (a write
+   * drops only facts at or below its location, which share its root): most runs write
+   * nowhere near, and are not visited.
+   */
+  private mayDropFacts(r: AccessRun): boolean {
+    const writes = runWrites(r);
+    if (writes.length === 0) return false;
+    const roots = new Set<string>();
+    for (const k of this.nonNil) roots.add(k.slice(0, localRootEnd(k)));
+    return writes.some((x) => roots.has(shapeThrough(x, r.layers).root));
   }
 
   // ---- non-nil facts (see nonNil)
@@ -2927,7 +2940,7 @@ class FuncWalker {
         }
         inlinedAccesses = true;
         // The bound may cut the stretch: the run stands for its first accesses.
-        this.pushRun({ k: 'run', src: evs, from: i, to: j, count: Math.min(count, room), layers, place: topPlace, seq: this.seq });
+        this.pushRun({ k: 'run', src: evs, from: i, to: j, count: Math.min(count, room), layers, place: topPlace, seq: this.seq, writes: undefined });
         if (count > room) {
           this.truncated = true;
           break;
@@ -3050,6 +3063,15 @@ class CallMapping implements InlineLayer {
       if (p.own) q.own = this.pathBare(p.own, mapOp);
     }
     return q;
+  }
+
+  root(root: string, whole: boolean, mapOp: boolean): RootShape {
+    // pathBare's cases, on the root alone.
+    const i = this.substRoots.indexOf(root);
+    if (i < 0) return { root: this.renamedRoot(root), whole };
+    const sp = whole && !mapOp ? null : this.substPaths[i]!;
+    if (!sp || (this.substMapsOnly[i] && !mapOp)) return { root: sp ? this.freshRoot(root, true) : this.freshRoot(root + '#var', false), whole };
+    return { root: sp.root, whole: whole && sp.key === sp.root };
   }
 
   private pathBare(p: Path, mapOp: boolean): Path {

@@ -492,3 +492,48 @@ func drawAfterHook(hook func(*Sketch)) {
 	}
 	wg.Wait()
 }
+
+// Both books are made with a page, but the spare's is discarded (by a method, inlined as a
+// run of its accesses) before the current book takes it: the current book holds nil when
+// the readers start, so their lazy initialisations run together. Knowing that takes the
+// discarding write inside the run, which makes the spare's page unknown again.
+type bookPage struct{ words int }
+
+type Book struct {
+	page *bookPage
+}
+
+func (b *Book) ensure() {
+	if b.page == nil {
+		b.page = new(bookPage) // want `b.page = new\(bookPage\) without a lock races with itself`
+	}
+}
+
+func NewBook() *Book {
+	b := &Book{}
+	b.ensure()
+	return b
+}
+
+func (b *Book) Discard() { b.page = nil }
+
+func (b *Book) Read() int {
+	b.ensure()
+	return b.page.words // want `b.page without a lock races with the write b.page = new\(bookPage\)`
+}
+
+func readTakenPage() {
+	cur := NewBook()
+	spare := NewBook()
+	spare.Discard()
+	cur.page = spare.page
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cur.Read()
+		}()
+	}
+	wg.Wait()
+}
