@@ -136,7 +136,13 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
       if (handler || entry) roles.set(d, { typeName, handler, entry });
     }
   }
-  const graph = nameGraph(decls, opts.imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined, sz.bodyFacts);
+  // Most packages start no goroutine and hold no entry type: the model reads nothing there,
+  // and the name graph (a walk of every body) is skipped when the bytes show it, unless a
+  // call may start one inside a followed package.
+  const imports = opts.imports;
+  const mayFollow = imports !== undefined && [...idx.imports.values()].some((m) => [...m.values()].some((p) => imports.mayFollow?.(p) ?? true));
+  const quiet = roles.size === 0 && !mayFollow && !files.some((f) => mayStartBySyntax(src.source(f)));
+  const graph = quiet ? EMPTY_GRAPH : nameGraph(decls, imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined, sz.bodyFacts);
   const starters = mayStartGoroutines(decls, graph);
   // The summaries the model reads, and every declaration they name (what they inline).
   const read = reach([...starters, ...roles.keys()], graph.names);
@@ -246,6 +252,53 @@ function methodThread(sz: Summarizer, typeName: string, d: ast.FuncDecl): { s: F
 
 /** Names of calls that start goroutines or register handlers (go statements aside). */
 const STARTING_CALLS = new Set(['Go', 'AfterFunc', 'HandleFunc', 'HandlerFunc', 'Handle']);
+
+const EMPTY_GRAPH: NameGraph = { namedBy: new Map(), names: new Map(), starting: [] };
+
+/**
+ * Whether Go source may start a goroutine or register a handler: it holds the keyword
+ * `go`, or an identifier named like a call that starts one (STARTING_CALLS), outside
+ * comments and string and rune literals. A superset of what makes a body `starting` in
+ * the name graph, read from the bytes in one pass.
+ */
+export function mayStartBySyntax(b: Uint8Array): boolean {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    if (c === 47 /* / */ && b[i + 1] === 47) {
+      while (i < n && b[i] !== 10) i++;
+    } else if (c === 47 && b[i + 1] === 42 /* * */) {
+      i += 2;
+      while (i < n && !(b[i] === 42 && b[i + 1] === 47)) i++;
+      i += 2;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      i++;
+      while (i < n && b[i] !== c && b[i] !== 10) i += b[i] === 92 /* \ */ ? 2 : 1;
+      i++;
+    } else if (c === 96 /* ` */) {
+      i++;
+      while (i < n && b[i] !== 96) i++;
+      i++;
+    } else if (isIdentByte(c)) {
+      const start = i;
+      while (i < n && isIdentByte(b[i]!)) i++;
+      const len = i - start;
+      if ((len === 2 || len === 6 || len === 9 || len === 10 || len === 11) && (c === 103 /* g */ || c === 71 /* G */ || c === 65 /* A */ || c === 72 /* H */)) {
+        const word = String.fromCharCode(...b.subarray(start, i));
+        if (word === 'go' || STARTING_CALLS.has(word)) return true;
+      }
+    } else {
+      i++;
+    }
+  }
+  return false;
+}
+
+/** A byte of an identifier or a number (letters, digits, `_`, and any byte of a non-ASCII letter). */
+function isIdentByte(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 128;
+}
 
 /** Which declarations each body names (a superset of what its summary inlines), and which start goroutines. */
 interface NameGraph {

@@ -16,7 +16,7 @@ import type * as ast from '../../syntax/ast.js';
 import { buildJobSyntax, jobsOf } from '../units.js';
 import { listLabelledCases } from '../fixtures/manifest.js';
 import { repoRoot } from '../../testutil/go.js';
-import { buildModel, mayStartGoroutines, type ConcurrencyModel } from './model.js';
+import { buildModel, mayStartBySyntax, mayStartGoroutines, type ConcurrencyModel } from './model.js';
 import { importedCode } from './crosspkg.js';
 
 function decls(src: string): Map<string, ast.FuncDecl> {
@@ -63,6 +63,34 @@ func funcValue() { f := launch; f() }
   const got = mayStartGoroutines(all);
   const label = (d: ast.FuncDecl) => (d.Recv ? 'S.' : '') + d.Name.Name;
   assert.deepEqual(all.filter((d) => got.has(d)).map(label).sort(), ['S.launch', 'callsMethod', 'methodValue']);
+});
+
+test('a package that may start a goroutine is told from its bytes: keywords and call names outside comments and literals', () => {
+  const starts = (src: string) => mayStartBySyntax(new TextEncoder().encode(src));
+  for (const src of [
+    'package p\nfunc f() { go g() }',
+    'package p\nfunc f() {\n\tgo func() {}()\n}',
+    'package p\nfunc f(){go(g)()}',
+    'package p\nfunc f(g *errgroup.Group) { g.Go(nil) }',
+    'package p\nfunc f() { time.AfterFunc(0, nil) }',
+    'package p\nfunc f() { http.HandleFunc("/", nil); http.Handle("/", nil); _ = http.HandlerFunc(nil) }',
+    'package p\nvar s = "a\\"" ; func f() { go g() }',
+    "package p\nvar r = '\\''; func f() { go g() }",
+  ]) {
+    assert.ok(starts(src), src);
+  }
+  for (const src of [
+    'package p\n// go g()\nfunc f() {}',
+    'package p\n/* go g() */ func f() {}',
+    'package p\n//go:build linux\nfunc f() {}',
+    'package p\nvar s = "go Go AfterFunc"',
+    'package p\nvar s = `go\nHandle`',
+    'package p\nvar r = \'g\'',
+    'package p\nfunc gopher() { goto done; done: Gone(); Handler(); HandleFuncs() }',
+    'package p\nfunc f() { ago := 1; _ = ago; _ = 0x60 }',
+  ]) {
+    assert.ok(!starts(src), src);
+  }
 });
 
 function describeRaces(m: ConcurrencyModel): string[] {
