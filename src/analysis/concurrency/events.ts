@@ -157,8 +157,8 @@ export type Event = AccessEvent | SpawnEvent | SyncEvent;
 /** One inlining's view of a callee's events: its renaming of paths, lock sets and assumptions. */
 export interface InlineLayer {
   path(p: Path, mapOp: boolean): Path;
-  /** The root `path` gives a path with this root (`whole`: the path is its root alone), and whether that one is; builds no path. */
-  root(root: string, whole: boolean, mapOp: boolean): RootShape;
+  /** The root `path` gives a plain (not map-operation) access's path with this root (`whole`: the path is its root alone), and whether that one is; builds no path. */
+  root(root: string, whole: boolean): RootShape;
   locks(l: LockSet): LockSet;
   assumes(l: readonly string[]): readonly string[];
 }
@@ -186,7 +186,7 @@ export interface AccessRun {
   writes: readonly RootShape[] | undefined;
 }
 
-/** A path's root, and whether the path is the root alone: what its root becomes through an inlining depends on both (and on mapOp). */
+/** A path's root, and whether the path is the root alone: what a plain access's root becomes through an inlining depends on both. */
 export interface RootShape {
   root: string;
   whole: boolean;
@@ -215,7 +215,7 @@ export function runWrites(r: AccessRun): readonly RootShape[] {
 
 /** A plain write's shape seen through `layers` (innermost first). */
 export function shapeThrough(x: RootShape, layers: readonly InlineLayer[]): RootShape {
-  for (const l of layers) x = l.root(x.root, x.whole, false);
+  for (const l of layers) x = l.root(x.root, x.whole);
   return x;
 }
 

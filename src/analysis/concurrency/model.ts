@@ -335,7 +335,7 @@ export function nameGraph(
     let starts = false;
     const seenFuncs = new Set<string>();
     const seenMethods = new Set<string>();
-    const selectors = new Set<ast.Ident>();
+    let selectors: Set<ast.Ident> | undefined;
     const named: ast.FuncDecl[] = [];
     const facts = bodyFacts && !bodyFacts.has(d) ? new BodyFacts() : undefined;
     const edges = (ds: ast.FuncDecl[] | undefined, name: string, seen: Set<string>): void => {
@@ -352,11 +352,11 @@ export function nameGraph(
       facts?.enter(n);
       if (n.kind === 'SelectorExpr') {
         // Its Sel is visited next as an Ident: remembered only when a function shares its name.
-        if (funcsByName.has(n.Sel.Name)) selectors.add(n.Sel);
+        if (funcsByName.has(n.Sel.Name)) (selectors ??= new Set()).add(n.Sel);
         edges(methodsByName.get(n.Sel.Name), n.Sel.Name, seenMethods);
       } else if (n.kind === 'Ident') {
         const ds = funcsByName.get(n.Name);
-        if (ds !== undefined && !selectors.has(n)) edges(ds, n.Name, seenFuncs);
+        if (ds !== undefined && !selectors?.has(n)) edges(ds, n.Name, seenFuncs);
       } else if (n.kind === 'GoStmt') starts = true;
       else if (n.kind === 'CallExpr') {
         const f = n.Fun.kind === 'ParenExpr' ? ast.unparen(n.Fun) : n.Fun;
