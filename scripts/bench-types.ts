@@ -16,6 +16,8 @@
 // in the old generation, so the type checker's kept trees are copied out of the young
 // generation: about 200 MB more copying). Before, the type-check half ran after the
 // parse half (and after the other benchmarks, in `npm run bench`).
+// Both halves run with the CLI's V8 flags, as a user's run does.
+import '../src/cli/jitflags.js';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
