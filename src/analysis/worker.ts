@@ -60,7 +60,7 @@ function main(): void {
   const byName = new Map<string, Check>([...registry, badSuppressionCheck].map((c) => [c.name, c]));
   const selected = init.checkNames.map((n) => byName.get(n)).filter((c): c is Check => c !== undefined);
   const known = new Set(init.known);
-  const types: TypeSource = !init.typed ? null : init.typesHere ? new Program(createLoader(init.loadOptions), { comments: true }) : 'elsewhere';
+  const types: TypeSource = !init.typed ? null : init.typesHere ? new Program(createLoader(init.loadOptions), { comments: true, skipImportBodies: true }) : 'elsewhere';
   // A worker without the type checker still follows calls into imported packages
   // (the race engine reads their syntax): its own loader and FileSet find and hold them.
   const imports: ImportSource | undefined = types === 'elsewhere' ? { loader: createLoader(init.loadOptions), fset: new FileSet() } : undefined;
@@ -79,7 +79,7 @@ function main(): void {
     try {
       const opts = { settings: init.settings, known, reportBadSuppressions: init.reportBadSuppressions };
       if (msg.knownTyped === true && types === 'elsewhere') {
-        stolenTypes ??= new Program(createLoader(init.loadOptions), { comments: true });
+        stolenTypes ??= new Program(createLoader(init.loadOptions), { comments: true, skipImportBodies: true });
         reply = runJob(msg.job, selected, stolenTypes, opts, true, undefined, timing);
       } else reply = runJob(msg.job, selected, types, opts, msg.knownTyped === true, imports, timing);
     } catch (err) {

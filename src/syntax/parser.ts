@@ -30,6 +30,13 @@ export interface ParseOptions {
   comments?: boolean;
   /** Report every error instead of go/parser's default (one per line, at most 10). */
   allErrors?: boolean;
+  /**
+   * Leave function declarations' bodies empty (their braces kept, nothing between),
+   * for a package read only for its declarations: an imported package's bodies are
+   * never type-checked. A body whose braces cannot be matched by bytes alone is parsed.
+   * Errors inside skipped bodies are not reported.
+   */
+  skipFuncBodies?: boolean;
 }
 
 export interface ParseResult {
@@ -177,6 +184,7 @@ class Parser {
   readonly errors: SyntaxError[] = [];
   private readonly allErrors: boolean;
   private readonly keepComments: boolean;
+  private readonly skipFuncBodies: boolean;
 
   comments: ast.CommentGroup[] = [];
   private leadComment: ast.CommentGroup | null = null;
@@ -205,6 +213,7 @@ class Parser {
     this.lineCount = file.lineTotal;
     this.allErrors = opts.allErrors ?? false;
     this.keepComments = opts.comments ?? true;
+    this.skipFuncBodies = opts.skipFuncBodies ?? false;
     const base = file.base;
     this.scanner = new Scanner(
       file.name,
@@ -1110,6 +1119,15 @@ class Parser {
     const list = this.parseStmtList();
     const rbrace = this.expect2(Token.RBRACE);
     return blockStmt(lbrace, list, rbrace);
+  }
+
+  /** A function body left empty (skipFuncBodies), or parsed when its braces cannot be matched by bytes. */
+  private skipBody(): ast.BlockStmt {
+    if (!this.scanner.skipToClosingBrace()) return this.parseBody();
+    const lbrace = this.pos;
+    this.next();
+    const rbrace = this.expect2(Token.RBRACE);
+    return blockStmt(lbrace, [], rbrace);
   }
 
   private parseBlockStmt(): ast.BlockStmt {
@@ -2126,7 +2144,7 @@ class Parser {
     let body: ast.BlockStmt | null = null;
     switch (this.tok) {
       case Token.LBRACE:
-        body = this.parseBody();
+        body = this.skipFuncBodies ? this.skipBody() : this.parseBody();
         this.expectSemi();
         break;
       case Token.SEMICOLON:

@@ -409,6 +409,65 @@ export class Scanner {
     }
   }
 
+  /**
+   * After a `{` token: moves to its matching `}`, so that the next scan returns that
+   * brace, without tokenising what lies between (for declaration-only parses, where
+   * function bodies are not wanted). Braces inside comments and string, raw-string and
+   * rune literals do not count. Returns false, changing nothing, when the braces do not
+   * balance before the end of the file, when a literal is not closed on its line, or
+   * when a `line` directive comment lies between (it would move later positions): the
+   * caller then scans the body as usual, and reports what that finds.
+   */
+  skipToClosingBrace(): boolean {
+    const src = this.src;
+    const n = this.size;
+    let depth = 1;
+    let j = this.offset;
+    while (j < n) {
+      const b = src[j]!;
+      if (b === 0x7b) {
+        depth++;
+        j++;
+      } else if (b === 0x7d) {
+        if (--depth === 0) {
+          this.rdOffset = j;
+          this.insertSemi = false;
+          this.nlPos = -1;
+          this.next();
+          return true;
+        }
+        j++;
+      } else if (b === 0x22 || b === 0x27) {
+        // "…" or '…': to the unescaped closing quote on the same line
+        j++;
+        while (j < n && src[j] !== b) {
+          const c = src[j]!;
+          if (c === 0x0a) return false;
+          j += c === 0x5c ? 2 : 1;
+        }
+        if (j >= n) return false;
+        j++;
+      } else if (b === 0x60) {
+        const close = src.indexOf(0x60, j + 1);
+        if (close < 0) return false;
+        j = close + 1;
+      } else if (b === 0x2f && j + 1 < n && src[j + 1] === 0x2f) {
+        if (isLineDirective(src, j + 2)) return false;
+        const nl = src.indexOf(0x0a, j + 2);
+        j = nl < 0 ? n : nl + 1;
+      } else if (b === 0x2f && j + 1 < n && src[j + 1] === 0x2a) {
+        if (isLineDirective(src, j + 2)) return false;
+        let k = j + 2;
+        while (k + 1 < n && !(src[k] === 0x2a && src[k + 1] === 0x2f)) k++;
+        if (k + 1 >= n) return false;
+        j = k + 2;
+      } else {
+        j++;
+      }
+    }
+    return false;
+  }
+
   private peek(): number {
     return this.rdOffset < this.size ? this.src[this.rdOffset]! : 0;
   }
@@ -1072,4 +1131,9 @@ function trailingDigits(text: Uint8Array): [number, number, boolean] {
   }
   if (v > 18446744073709551615) return [i + 1, 0, false];
   return [i + 1, v, true];
+}
+
+/** Whether a comment whose text starts at offset i (after // or /*) is a line directive. */
+function isLineDirective(src: Uint8Array, i: number): boolean {
+  return src[i] === 0x6c && src[i + 1] === 0x69 && src[i + 2] === 0x6e && src[i + 3] === 0x65 && src[i + 4] === 0x20;
 }

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { File } from '../syntax/ast.js';
-import { parseFile, formatError } from '../syntax/parser.js';
+import { parseFile, parseSource, formatError } from '../syntax/parser.js';
+import type { BlockStmt, FuncDecl } from '../syntax/ast.js';
 import { FileSet, formatPosition } from '../syntax/position.js';
 import type { Loader, SourcePackage } from '../load/package.js';
 import { Checker } from './checker.js';
@@ -40,6 +41,8 @@ interface Entry {
   parseErrors: string[];
   /** True while its imports are being collected (an import cycle finds it here). */
   collecting: boolean;
+  /** Parsed as an import, without function bodies (ProgramOptions.skipImportBodies), and not filled in since. */
+  bodiless: boolean;
 }
 
 export interface ProgramOptions {
@@ -47,6 +50,14 @@ export interface ProgramOptions {
   comments?: boolean;
   /** Record block scopes in Info.scopes (default false: see CheckerOptions.scopes). */
   scopes?: boolean;
+  /**
+   * Parse a package that is only imported without its function bodies (default false).
+   * Its declarations are all an importer needs; if the package is checked later, its
+   * files are parsed again, into the same positions, and the bodies filled in. For a
+   * run that checks few of the packages it loads: over GOROOT/src, `racewatch check`
+   * type-checks 21 packages and parses about 1,000 files for their imports.
+   */
+  skipImportBodies?: boolean;
 }
 
 export class Program {
@@ -69,7 +80,7 @@ export class Program {
   /** Trees a prepare() caller parsed already (into this FileSet), taken by the first parse of their file. */
   private adoptable: Map<string, File> | null = null;
 
-  private parse(paths: string[]): { files: { name: string; file: File }[]; errors: string[] } {
+  private parse(paths: string[], skipFuncBodies: boolean): { files: { name: string; file: File }[]; errors: string[] } {
     const files: { name: string; file: File }[] = [];
     const errors: string[] = [];
     for (const p of paths) {
@@ -89,7 +100,7 @@ export class Program {
         continue;
       }
       try {
-        const r = parseFile(this.fset, p, src, { comments: this.opts.comments ?? false });
+        const r = parseFile(this.fset, p, src, { comments: this.opts.comments ?? false, skipFuncBodies });
         this.filesParsed++;
         for (const e of r.errors.slice(0, 10)) errors.push(formatError(e));
         files.push({ name: p, file: r.file });
@@ -100,16 +111,21 @@ export class Program {
     return { files, errors };
   }
 
-  private entry(sp: SourcePackage, variant: 'lib' | 'test' | 'xtest'): Entry {
+  /** The package variant's entry, made on first use; `forCheck`: its bodies will be checked. */
+  private entry(sp: SourcePackage, variant: 'lib' | 'test' | 'xtest', forCheck = false): Entry {
     const key = this.key(sp, variant);
     let e = this.entries.get(key);
-    if (e) return e;
+    if (e) {
+      if (forCheck && e.bodiless) this.fillBodies(e);
+      return e;
+    }
     const paths = variant === 'lib' ? sp.goFiles : variant === 'test' ? [...sp.goFiles, ...sp.testGoFiles] : sp.xTestGoFiles;
-    const { files, errors } = this.parse(paths);
+    const bodiless = !forCheck && this.opts.skipImportBodies === true;
+    const { files, errors } = this.parse(paths, bodiless);
     const path = variant === 'xtest' ? sp.importPath + '_test' : sp.importPath;
     const name = variant === 'xtest' ? (files[0]?.file.Name.Name ?? sp.name + '_test') : sp.name || (files[0]?.file.Name.Name ?? '');
     const pkg = new Package(path, name);
-    e = { pkg, checker: null, source: sp, files, parseErrors: errors, collecting: true };
+    e = { pkg, checker: null, source: sp, files, parseErrors: errors, collecting: true, bodiless };
     this.entries.set(key, e);
     this.entriesByPkg.set(pkg, e);
     const entry = e;
@@ -122,6 +138,47 @@ export class Program {
     }, (p) => this.posString(p), { scopes: this.opts.scopes ?? false });
     entry.collecting = false;
     return entry;
+  }
+
+  /**
+   * Gives an entry parsed without bodies its function bodies, before they are checked:
+   * each file is parsed again into its own SourceFile (so every position is the same)
+   * and each function declaration takes the body whose braces are where its empty one's
+   * are. The declarations themselves stay: the package's objects point at them.
+   */
+  private fillBodies(e: Entry): void {
+    e.bodiless = false;
+    const errors: string[] = [];
+    for (const { name, file } of e.files) {
+      const source = this.fset.file(file.FileStart);
+      let src: Uint8Array;
+      try {
+        src = readFileSync(name);
+      } catch (err) {
+        errors.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+        continue;
+      }
+      if (!source || source.size !== src.length) {
+        errors.push(`${name}: changed on disk while racewatch was reading it`);
+        continue;
+      }
+      try {
+        const r = parseSource(source, src, { comments: this.opts.comments ?? false });
+        this.filesParsed++;
+        for (const err of r.errors.slice(0, 10)) errors.push(formatError(err));
+        const bodies = new Map<number, BlockStmt>();
+        for (const d of r.file.Decls) if (d.kind === 'FuncDecl' && d.Body) bodies.set(d.Body.Lbrace, d.Body);
+        for (const d of file.Decls) {
+          if (d.kind !== 'FuncDecl' || !d.Body) continue;
+          const body = bodies.get(d.Body.Lbrace);
+          if (body) (d as { Body: FuncDecl['Body'] }).Body = body;
+        }
+        (file as { Comments: File['Comments'] }).Comments = r.file.Comments;
+      } catch (err) {
+        errors.push(`${name}: cannot parse: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    e.parseErrors = errors;
   }
 
   /** Answers of importPackage by directory, then import path (every file of a package asks again). */
@@ -189,7 +246,7 @@ export class Program {
 
   private prepareVariants(sp: SourcePackage, variants: ('lib' | 'test' | 'xtest')[]): PreparedPackage[] {
     return variants.map((v) => {
-      const e = this.entry(sp, v);
+      const e = this.entry(sp, v, true);
       let checked: CheckedPackage | undefined;
       return {
         pkg: e.pkg,

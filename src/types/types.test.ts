@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLoader } from '../load/index.js';
 import { inspect, pos as nodePos, end as nodeEnd, type CallExpr, type Expr, type File, type Node } from '../syntax/ast.js';
-import { repoRoot } from '../testutil/go.js';
+import { repoRoot, requireGo } from '../testutil/go.js';
+import { dumpFile } from './dump.js';
 import { Program, type CheckedPackage } from './program.js';
 import {
   ArrayType, Chan, ChanDir, Func, MapType, Named, Package, Pointer, Signature, Slice, Struct, Tuple, Typ, TypeName, Var,
@@ -164,4 +165,30 @@ test('malformed declarations in memory do not throw', () => {
   const program = new Program(loader);
   const { packages } = loader.packages([join(fixtureDir, 'gen')]);
   assert.doesNotThrow(() => program.check(packages[0]!, { tests: true }));
+});
+
+test('a package imported without bodies and checked later gets the types a fresh check gives', (t) => {
+  if (!requireGo(t)) return;
+  // cache imports sync: with skipImportBodies, sync is first parsed for its
+  // declarations only; checking it afterwards must fill its bodies in by position.
+  const loader = createLoader({ cwd: fixtureDir, tests: false });
+  const program = new Program(loader, { skipImportBodies: true });
+  program.check(loader.packages([join(fixtureDir, 'cache')]).packages[0]!);
+  const sync = loader.resolveImport('sync', join(fixtureDir, 'cache'))!;
+  const parsedBefore = program.filesParsed;
+  const [filled] = program.check(sync);
+  assert.equal(program.filesParsed - parsedBefore, sync.goFiles.length, "sync's files parsed again for their bodies, nothing else");
+
+  const fresh = new Program(createLoader({ cwd: fixtureDir, tests: false }));
+  const [direct] = fresh.check(fresh.loader.resolveImport('sync', join(fixtureDir, 'cache'))!);
+  const records = (p: Program, cp: CheckedPackage): string[] => {
+    const out: string[] = [];
+    for (const f of cp.files) dumpFile(p.fset, cp.info, f.file, (r) => out.push(JSON.stringify(r)));
+    return out;
+  };
+  const a = records(program, filled!);
+  const b = records(fresh, direct!);
+  assert.ok(b.length > 1000, `sync has many records (${b.length})`);
+  assert.deepEqual(a, b);
+  assert.deepEqual(filled!.errors, direct!.errors);
 });

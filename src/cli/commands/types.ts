@@ -58,7 +58,7 @@ export const typesCommand: Command = {
     const queries = positions.map((p) => parseQuery(p, io.cwd));
 
     const loader = createLoader({ cwd: io.cwd, tests });
-    const program = new Program(loader);
+    const program = new Program(loader, { skipImportBodies: true });
     // One load and one check per directory, shared by all positions in it.
     const byDir = new Map<string, CheckedPackage[]>();
     const loadDir = (dir: string): CheckedPackage[] => {
