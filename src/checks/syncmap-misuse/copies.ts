@@ -5,8 +5,11 @@
 
 import { type CallExpr, type Expr, type FuncDecl, type FuncLit, type Node, end, inspect, pos } from '../../syntax/ast.js';
 import { ArrayType, MapType, Pointer, Slice, Struct, type Type, unalias } from '../../types/types.js';
+import type { PackageUnit } from '../../analysis/pass.js';
+import type { File } from '../../syntax/ast.js';
 import type { Ctx } from './index.js';
 import { textOf, unparen } from './astq.js';
+import { HolderNames } from './holders.js';
 
 /** An expression that reads an existing variable (so using its value copies it). */
 function isExistingValue(e: Expr): boolean {
@@ -35,10 +38,71 @@ function describe(ctx: Ctx, e: Expr, t: Type, where: string): string {
   return `${text} (${article(name)} ${name} holding a sync.Map in ${where})`;
 }
 
+/**
+ * Whether checkCopies could report in the file: a copy site (the places it looks at)
+ * whose value may hold a sync.Map by its names (HolderNames), or a value receiver of
+ * such a type. Where this says no, the types cannot say yes.
+ */
+export function mayReportCopies(pkg: PackageUnit, file: File): boolean {
+  const holders = HolderNames.of(pkg);
+  let decl: FuncDecl | null = null;
+  let found = false;
+  const copied = (e: Expr): void => {
+    if (!found && isExistingValue(e) && holders.mayHold(file, e, decl)) found = true;
+  };
+  for (const d of file.Decls) {
+    decl = d.kind === 'FuncDecl' ? d : null;
+    if (decl && holders.valueReceiverMayHold(file, decl)) return true;
+    inspect(d, (n) => {
+      if (found) return false;
+      switch (n.kind) {
+        case 'CallExpr':
+          if (!holders.isBuiltinOrConversion(file, n, decl)) n.Args.forEach(copied);
+          break;
+        case 'AssignStmt':
+          if (n.Lhs.length === n.Rhs.length) {
+            n.Rhs.forEach((r, i) => {
+              const l = n.Lhs[i]!;
+              if (!(l.kind === 'Ident' && l.Name === '_')) copied(r);
+            });
+          }
+          break;
+        case 'ValueSpec':
+          if (n.Names.length === n.Values.length) {
+            n.Values.forEach((r, i) => {
+              if (n.Names[i]!.Name !== '_') copied(r);
+            });
+          }
+          break;
+        case 'ReturnStmt':
+          n.Results.forEach(copied);
+          break;
+        case 'RangeStmt':
+          if (n.Value !== null && !(n.Value.kind === 'Ident' && n.Value.Name === '_') && holders.mayRangeHolders(file, n.X, decl)) found = true;
+          break;
+        case 'CompositeLit':
+          for (const elt of n.Elts) copied(elt.kind === 'KeyValueExpr' ? elt.Value : elt);
+          break;
+        case 'SendStmt':
+          copied(n.Value);
+          break;
+        default:
+          break;
+      }
+      return !found;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
 export function checkCopies(ctx: Ctx): void {
   const { types, file } = ctx;
+  const holders = HolderNames.of(ctx.pkg);
+  /** The top-level function being walked (null: package level), for HolderNames. */
+  let decl: FuncDecl | null = null;
   const copied = (e: Expr): { t: Type; where: string } | undefined => {
-    if (!isExistingValue(e)) return undefined;
+    if (!isExistingValue(e) || !holders.mayHold(file, e, decl)) return undefined;
     const t = types.typeOf(e);
     const where = types.syncMapInside(t);
     if (t === undefined || where === undefined) return undefined;
@@ -56,7 +120,8 @@ export function checkCopies(ctx: Ctx): void {
       switch (n.kind) {
         case 'FuncDecl':
           funcStack.push(n);
-          checkReceiver(ctx, n);
+          decl = n;
+          if (holders.valueReceiverMayHold(file, n)) checkReceiver(ctx, n);
           break;
         case 'FuncLit':
           funcStack.push(n);
@@ -94,7 +159,7 @@ export function checkCopies(ctx: Ctx): void {
           break;
         }
         case 'RangeStmt': {
-          if (n.Value === null || (n.Value.kind === 'Ident' && n.Value.Name === '_')) break;
+          if (n.Value === null || (n.Value.kind === 'Ident' && n.Value.Name === '_') || !holders.mayRangeHolders(file, n.X, decl)) break;
           const xt = types.typeOf(n.X);
           const elem = xt === undefined ? undefined : rangeElem(xt);
           const where = types.syncMapInside(elem);
@@ -126,6 +191,7 @@ export function checkCopies(ctx: Ctx): void {
     },
     (n) => {
       if (n.kind === 'FuncDecl' || n.kind === 'FuncLit') funcStack.pop();
+      if (n.kind === 'FuncDecl') decl = null;
     },
   );
 }

@@ -14,7 +14,7 @@ import {
   sameExpr, stmtDeletion, stmtList, textOf, unparen, walkOwn,
 } from './astq.js';
 import { SyncMapTypes, typeSource } from './typeq.js';
-import { checkCopies } from './copies.js';
+import { checkCopies, mayReportCopies } from './copies.js';
 
 const NAME = 'syncmap-misuse';
 
@@ -26,9 +26,9 @@ export const syncmapMisuse: Check = {
   },
   severity: 'warning',
   requires: [],
-  needsTypes: (pkg) => namesSyncMap(pkg) || pkg.files.some((f) => mayReportSequence(pkg, f)),
+  needsTypes: (pkg) => mayCopy(pkg) || pkg.files.some((f) => mayReportSequence(pkg, f)),
   run(pass: CheckPass) {
-    const copies = namesSyncMap(pass.pkg);
+    const copies = mayCopy(pass.pkg);
     const bodies = pass.pkg.files.map((f) => sequenceBodies(pass.pkg, f));
     if (!copies && bodies.every((b) => b.length === 0)) return;
     const ts = typeSource(pass.pkg);
@@ -62,6 +62,14 @@ const MAP_METHODS = new Set(['Load', 'Store', 'Delete', 'Range', 'LoadOrStore', 
  */
 function namesSyncMap(pkg: PackageUnit): boolean {
   return pkg.files.some((f) => namesSyncMapIn(pkg, f));
+}
+
+/**
+ * Whether the copies search could report in the package: it names sync.Map, and some
+ * copy site's value may hold one by its names (mayReportCopies).
+ */
+function mayCopy(pkg: PackageUnit): boolean {
+  return namesSyncMap(pkg) && pkg.files.some((f) => mayReportCopies(pkg, f));
 }
 
 /** Per file, shared by needsTypes and run (the same AST when no types are needed). */

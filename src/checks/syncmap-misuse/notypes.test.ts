@@ -49,13 +49,45 @@ type T struct {
 
 func (t *T) Bump() { t.n.Store(t.n.Load() + 1) }
 `), settings), false);
-  // A sync.Map named: copies of it are looked for.
+  // A sync.Map named and a value that may hold one copied: the types decide.
   assert.equal(syncmapMisuse.needsTypes!(syntaxOnlyUnit(`package p
 
 import "sync"
 
 type T struct{ m sync.Map }
+
+func snapshot(t *T) T { return *t }
 `), settings), true);
+  // A sync.Map named but only ever reached through pointers, method calls and
+  // builtins: no copy site can hold one, whatever the types (GOROOT's crypto/tls cache).
+  assert.equal(syncmapMisuse.needsTypes!(syntaxOnlyUnit(`package p
+
+import "sync"
+
+type cache struct{ sync.Map }
+
+type server struct {
+	c    *cache
+	name string
+}
+
+var global = new(cache)
+
+func (c *cache) get(k string) any {
+	v, _ := c.Load(k)
+	return v
+}
+
+func lookup(s *server, servers []*server) any {
+	for _, t := range servers {
+		use(t, t.name)
+	}
+	other := s.c
+	return other.get(s.name)
+}
+
+func use(s *server, name string) {}
+`), settings), false);
   // A two-result Load and a Store in one body, on a value of any package: a get-or-create.
   assert.equal(syncmapMisuse.needsTypes!(syntaxOnlyUnit(`package p
 
