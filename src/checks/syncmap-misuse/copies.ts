@@ -51,6 +51,7 @@ export function mayReportCopies(pkg: PackageUnit, file: File): boolean {
     if (!found && isExistingValue(e) && holders.mayHold(file, e, decl)) found = true;
   };
   for (const d of file.Decls) {
+    if (!holders.mayMention(file, d)) continue;
     decl = d.kind === 'FuncDecl' ? d : null;
     if (decl && holders.valueReceiverMayHold(file, decl)) return true;
     inspect(d, (n) => {

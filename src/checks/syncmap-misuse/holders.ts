@@ -20,7 +20,7 @@
 
 import type { PackageUnit } from '../../analysis/pass.js';
 import {
-  type Decl, type Expr, type Field, type FieldList, type File, type FuncDecl, type FuncType, type Node, inspect,
+  type Decl, type Expr, type Field, type FieldList, type File, type FuncDecl, type FuncType, type Node, end, inspect, pos,
 } from '../../syntax/ast.js';
 import { Token } from '../../syntax/token.js';
 
@@ -287,7 +287,38 @@ export class HolderNames {
   private readonly pkgDeclared = new Set<string>();
   private readonly importsByFile = new Map<File, Set<string>>();
 
-  private constructor(files: readonly File[]) {
+  private readonly bytesByFile = new Map<File, Buffer>();
+
+  private bytesOf(file: File): Buffer {
+    let b = this.bytesByFile.get(file);
+    if (!b) {
+      const src = this.unit.source(file);
+      this.bytesByFile.set(file, (b = Buffer.from(src.buffer, src.byteOffset, src.byteLength)));
+    }
+    return b;
+  }
+
+  /** Whether a declaration's bytes hold any of `words` (substrings: a superset of its identifiers). */
+  private declHasAny(file: File, decl: Decl, words: readonly string[]): boolean {
+    const bytes = this.bytesOf(file).subarray(pos(decl) - file.FileStart, end(decl) - file.FileStart);
+    return words.some((w) => bytes.indexOf(w, 0, 'latin1') >= 0);
+  }
+
+  private mentionWords: string[] | undefined;
+
+  /**
+   * Whether a declaration may hold a value holding a sync.Map at all: everything that
+   * may hold one derives from a name the package gives a kind, or from `Map` spelled
+   * in the declaration itself (a local variable or type of sync.Map), so a declaration
+   * whose bytes spell none of them holds none (its definitions need not be collected).
+   */
+  mayMention(file: File, decl: Decl): boolean {
+    this.mentionWords ??= ['Map', ...new Set([...this.pkg.idents.keys(), ...this.pkg.fields.keys()])];
+    return this.declHasAny(file, decl, this.mentionWords);
+  }
+
+  private constructor(private readonly unit: PackageUnit) {
+    const files = unit.files;
     const all: Definition[] = [];
     const visit = (d: Decl, defs: Definition[]): void => {
       if (d.kind === 'FuncDecl') {
@@ -307,14 +338,16 @@ export class HolderNames {
           }
         }
       }
-      // Struct and interface types anywhere, function bodies included: their members.
-      memberDefs(d, defs);
     };
     for (const f of files) {
       // Each file's declarations see that file's imports.
       const imports = this.importsOf(f);
       const defs: Definition[] = [];
-      for (const d of f.Decls) visit(d, defs);
+      for (const d of f.Decls) {
+        visit(d, defs);
+        // Struct and interface types anywhere, function bodies included: their members.
+        if (d.kind !== 'FuncDecl' || this.declHasAny(f, d, ['struct', 'interface'])) memberDefs(d, defs);
+      }
       for (const d of defs) all.push({ names: d.names, fields: d.fields, kind: (n) => d.kind({ idents: n.idents, fields: n.fields, imports }) });
     }
     this.pkg = { idents: new Map(), fields: new Map() };
@@ -325,7 +358,7 @@ export class HolderNames {
 
   static of(pkg: PackageUnit): HolderNames {
     let h = HolderNames.byFiles.get(pkg.files);
-    if (!h) HolderNames.byFiles.set(pkg.files, (h = new HolderNames(pkg.files)));
+    if (!h) HolderNames.byFiles.set(pkg.files, (h = new HolderNames(pkg)));
     return h;
   }
 
