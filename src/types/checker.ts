@@ -69,6 +69,11 @@ export interface CheckerOptions {
    * memory and collection time.
    */
   scopes?: boolean;
+  /**
+   * The package is read for its declarations (an import): its Info starts without an
+   * index by position; call indexPositions before checking its bodies.
+   */
+  declarationsOnly?: boolean;
 }
 
 export class Checker {
@@ -109,15 +114,32 @@ export class Checker {
     opts: CheckerOptions = {},
   ) {
     this.scope = pkg.scope;
+    // A package read only for its declarations records few rows: no index by position
+    // (4 bytes per byte of its source) until indexPositions, before its bodies.
+    this.info = opts.declarationsOnly ? new Info() : this.indexedInfo();
+    this.recordScopes = opts.scopes ?? false;
+    this.collectObjects();
+  }
+
+  private positionRange(): [number, number] {
     let lo = Infinity;
     let hi = 0;
-    for (const { file } of files) {
+    for (const { file } of this.files) {
       lo = Math.min(lo, file.FileStart);
       hi = Math.max(hi, file.FileEnd + 1);
     }
-    this.info = new Info(hi > lo ? lo : 0, hi > lo ? hi : 0);
-    this.recordScopes = opts.scopes ?? false;
-    this.collectObjects();
+    return hi > lo ? [lo, hi] : [0, 0];
+  }
+
+  private indexedInfo(): Info {
+    const [lo, hi] = this.positionRange();
+    return new Info(lo, hi);
+  }
+
+  /** Before checking the bodies of a package made with declarationsOnly: its Info indexed by position. */
+  indexPositions(): void {
+    const [lo, hi] = this.positionRange();
+    this.info.indexPositions(lo, hi);
   }
 
   private error(at: number, msg: string): void {

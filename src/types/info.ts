@@ -107,8 +107,8 @@ const CHUNK_MASK = CHUNK_ROWS - 1;
 
 export class Info {
   /** Positions lo..hi-1 are indexed directly: slot = row + 1 (0: none). */
-  private readonly lo: number;
-  private readonly hi: number;
+  private lo: number;
+  private hi: number;
   private slots: Int32Array | null = null;
   /** Rows of nodes that could not take their slot (another node's, or out of range). */
   private overflow: Map<ast.Expr, number> | null = null;
@@ -134,6 +134,28 @@ export class Info {
   constructor(lo = 0, hi = 0) {
     this.lo = lo;
     this.hi = hi > lo ? hi : lo;
+  }
+
+  /**
+   * Gives an Info made without a position range its direct index, moving the rows
+   * recorded so far into their slots: a package read for its declarations records few
+   * rows (kept in the overflow map, not in an index as large as its source), and is
+   * indexed once its bodies are about to be checked.
+   */
+  indexPositions(lo: number, hi: number): void {
+    if (this.slots !== null || this.hi > this.lo || hi <= lo) return;
+    this.lo = lo;
+    this.hi = hi;
+    const slots = (this.slots = new Int32Array(hi - lo));
+    const ov = this.overflow;
+    if (ov === null) return;
+    for (const [n, r] of ov) {
+      const i = keyPos(n) - lo;
+      if (i >= 0 && i < slots.length && slots[i] === 0) {
+        slots[i] = r + 1;
+        ov.delete(n);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- rows

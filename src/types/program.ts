@@ -135,7 +135,7 @@ export class Program {
       if (variant === 'xtest' && importPath === sp.importPath && sp.testGoFiles.length > 0) return this.entry(sp, 'test').pkg;
       void testVariant;
       return this.importPackage(importPath, dirname(fromFile));
-    }, (p) => this.posString(p), { scopes: this.opts.scopes ?? false });
+    }, (p) => this.posString(p), { scopes: this.opts.scopes ?? false, declarationsOnly: !forCheck });
     entry.collecting = false;
     return entry;
   }
@@ -255,6 +255,7 @@ export class Program {
         check: () => {
           if (!checked) {
             const c = e.checker!;
+            c.indexPositions();
             c.checkBodies();
             checked = { pkg: e.pkg, source: sp, files: e.files, info: c.info, errors: [...e.parseErrors, ...c.errors] };
           }
