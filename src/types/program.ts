@@ -92,13 +92,8 @@ export class Program {
         files.push({ name: p, file: adopted });
         continue;
       }
-      let src: Uint8Array;
-      try {
-        src = readFileSync(p);
-      } catch (err) {
-        errors.push(`${p}: ${err instanceof Error ? err.message : String(err)}`);
-        continue;
-      }
+      const src = readSource(p, errors);
+      if (!src) continue;
       try {
         const r = parseFile(this.fset, p, src, { comments: this.opts.comments ?? false, skipFuncBodies });
         this.filesParsed++;
@@ -151,13 +146,8 @@ export class Program {
     const errors: string[] = [];
     for (const { name, file } of e.files) {
       const source = this.fset.file(file.FileStart);
-      let src: Uint8Array;
-      try {
-        src = readFileSync(name);
-      } catch (err) {
-        errors.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
-        continue;
-      }
+      const src = readSource(name, errors);
+      if (!src) continue;
       if (!source || source.size !== src.length) {
         errors.push(`${name}: changed on disk while racewatch was reading it`);
         continue;
@@ -278,5 +268,15 @@ export class Program {
     const f = this.fset.file(p);
     if (!f) return '-';
     return formatPosition(f.position(p, false));
+  }
+}
+
+/** A file's bytes, or null with the reason added to `errors`. */
+function readSource(path: string, errors: string[]): Uint8Array | null {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    errors.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
   }
 }
