@@ -6,9 +6,8 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { File } from '../syntax/ast.js';
+import type { BlockStmt, File, FuncDecl } from '../syntax/ast.js';
 import { parseFile, parseSource, formatError } from '../syntax/parser.js';
-import type { BlockStmt, FuncDecl } from '../syntax/ast.js';
 import { FileSet, formatPosition } from '../syntax/position.js';
 import type { Loader, SourcePackage } from '../load/package.js';
 import { Checker } from './checker.js';
@@ -54,8 +53,8 @@ export interface ProgramOptions {
    * Parse a package that is only imported without its function bodies (default false).
    * Its declarations are all an importer needs; if the package is checked later, its
    * files are parsed again, into the same positions, and the bodies filled in. For a
-   * run that checks few of the packages it loads: over GOROOT/src, `racewatch check`
-   * type-checks 21 packages and parses about 1,000 files for their imports.
+   * run that checks few of the packages it loads (`racewatch check` type-checks only
+   * where a check's gate asks, and parses the imports of each).
    */
   skipImportBodies?: boolean;
 }

@@ -3,10 +3,9 @@
 // Only copies of existing values count: a composite literal or a call's result is a
 // fresh value, and copying it is how such values are made.
 
-import { type CallExpr, type Expr, type FuncDecl, type FuncLit, type Node, end, inspect, pos } from '../../syntax/ast.js';
+import { type CallExpr, type Expr, type File, type FuncDecl, type FuncLit, type Node, end, inspect, pos } from '../../syntax/ast.js';
 import { ArrayType, MapType, Pointer, Slice, Struct, type Type, unalias } from '../../types/types.js';
 import type { PackageUnit } from '../../analysis/pass.js';
-import type { File } from '../../syntax/ast.js';
 import type { Ctx } from './index.js';
 import { textOf, unparen } from './astq.js';
 import { HolderNames } from './holders.js';
