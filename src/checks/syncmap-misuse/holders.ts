@@ -115,7 +115,7 @@ function max(a: Kind, b: Kind): Kind {
 }
 
 /** What an expression's value may hold. */
-export function exprKind(e: Expr, n: Names): Kind {
+function exprKind(e: Expr, n: Names): Kind {
   switch (e.kind) {
     case 'Ident':
       return n.idents.get(e.Name) ?? NONE;
