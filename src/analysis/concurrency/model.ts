@@ -14,8 +14,8 @@ import * as ast from '../../syntax/ast.js';
 import {
   type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, concreteEvents, delivers, flattenRuns,
 } from './events.js';
-import { receiverBaseName } from './litetypes.js';
-import { BodyFacts, type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
+import { type LType, receiverBaseName } from './litetypes.js';
+import { BodyDeclarations, BodyFacts, type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
 import { startsInImportedPackage } from './crosspkg.js';
 import { writtenLocation } from './summarize.js';
 
@@ -70,10 +70,12 @@ export interface ModelOptions {
   keepAllEvents?: boolean;
   /** Imported packages whose code calls may follow (see crosspkg.ts). */
   imports?: ImportedCode;
+  /** See SummarizerOptions.observeCallee. */
+  observeCallee?: (caller: ast.FuncDecl, callee: ast.FuncDecl) => void;
 }
 
 export function buildModel(files: readonly ast.File[], src: SourceAccess, goVersion: string, opts: ModelOptions = {}): ConcurrencyModel {
-  const sz = new Summarizer(files, src, { goVersion, imports: opts.imports });
+  const sz = new Summarizer(files, src, { goVersion, imports: opts.imports, observeCallee: opts.observeCallee });
   const idx = sz.index;
   const races: Race[] = [];
   // One finding per location and pair of lines: `out = append(out, x)` reads and writes
@@ -142,7 +144,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   const imports = opts.imports;
   const mayFollow = imports !== undefined && [...idx.imports.values()].some((m) => [...m.values()].some((p) => imports.mayFollow?.(p) ?? true));
   const quiet = roles.size === 0 && !mayFollow && !files.some((f) => mayStartBySyntax(src.source(f)));
-  const graph = quiet ? EMPTY_GRAPH : nameGraph(decls, imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined, sz.bodyFacts);
+  const graph = quiet ? EMPTY_GRAPH : nameGraph(decls, imports ? (d, call) => startsInImportedPackage(sz, d, call) : undefined, sz.bodyFacts, walkerTypes(sz));
   const starters = mayStartGoroutines(decls, graph);
   // The summaries the model reads, and every declaration they name (what they inline).
   const read = reach([...starters, ...roles.keys()], graph.names);
@@ -318,6 +320,7 @@ export function nameGraph(
   decls: readonly ast.FuncDecl[],
   startsElsewhere?: (d: ast.FuncDecl, call: ast.CallExpr) => boolean,
   bodyFacts?: Map<ast.FuncDecl, BodyFacts>,
+  types?: WalkerTypes,
 ): NameGraph {
   // A plain name can denote only a function, a selector's only a method (a package's own
   // functions are never qualified): two tables keep each name's edges to its own kind.
@@ -337,23 +340,36 @@ export function nameGraph(
     const seenMethods = new Set<string>();
     let selectors: Set<ast.Ident> | undefined;
     const named: ast.FuncDecl[] = [];
+    const namedOnce = new Set<ast.FuncDecl>();
     const facts = bodyFacts && !bodyFacts.has(d) ? new BodyFacts() : undefined;
+    const edge = (c: ast.FuncDecl): void => {
+      if (namedOnce.has(c)) return;
+      namedOnce.add(c);
+      named.push(c);
+      let l = g.namedBy.get(c);
+      if (!l) g.namedBy.set(c, (l = []));
+      l.push(d);
+    };
     const edges = (ds: ast.FuncDecl[] | undefined, name: string, seen: Set<string>): void => {
       if (!ds || seen.has(name)) return;
       seen.add(name);
-      for (const c of ds) {
-        named.push(c);
-        let l = g.namedBy.get(c);
-        if (!l) g.namedBy.set(c, (l = []));
-        l.push(d);
-      }
+      for (const c of ds) edge(c);
     };
+    // Selectors naming a method of the package are resolved after the pass, as the walk
+    // will resolve them, once every declaration of a local name has been seen.
+    const locals = types !== undefined ? new BodyDeclarations(d) : undefined;
+    let methodSelectors: ast.SelectorExpr[] | undefined;
     ast.inspect(d.Body, (n) => {
       facts?.enter(n);
+      locals?.enter(n);
       if (n.kind === 'SelectorExpr') {
         // Its Sel is visited next as an Ident: remembered only when a function shares its name.
         if (funcsByName.has(n.Sel.Name)) (selectors ??= new Set()).add(n.Sel);
-        edges(methodsByName.get(n.Sel.Name), n.Sel.Name, seenMethods);
+        const ms = methodsByName.get(n.Sel.Name);
+        if (ms !== undefined) {
+          if (locals !== undefined) (methodSelectors ??= []).push(n);
+          else edges(ms, n.Sel.Name, seenMethods);
+        }
       } else if (n.kind === 'Ident') {
         const ds = funcsByName.get(n.Name);
         if (ds !== undefined && !selectors?.has(n)) edges(ds, n.Name, seenFuncs);
@@ -364,12 +380,44 @@ export function nameGraph(
         if (STARTING_CALLS.has(name) || (startsElsewhere !== undefined && f.kind === 'SelectorExpr' && startsElsewhere(d, n))) starts = true;
       }
       return true;
-    }, facts ? (n) => facts.leave(n) : undefined);
+    }, facts || locals ? (n) => {
+      facts?.leave(n);
+      locals?.leave(n);
+    } : undefined);
+    if (methodSelectors !== undefined) {
+      const typeOf = types!.bodyTyper(d, locals!);
+      for (const sel of methodSelectors) {
+        const t = typeOf(sel.X);
+        if (t === undefined) edges(methodsByName.get(sel.Sel.Name), sel.Sel.Name, seenMethods);
+        else {
+          const m = types!.method(t, sel.Sel.Name);
+          if (m !== undefined) edge(m);
+        }
+      }
+    }
     if (facts) bodyFacts!.set(d, facts);
     g.names.set(d, named);
     if (starts) g.starting.push(d);
   }
   return g;
+}
+
+/**
+ * What the name graph needs of the summaries' walker (summarize.ts) to resolve a method
+ * call to the one method the walk will inline, not to every method of that name: the
+ * walk resolves `x.m(...)` (a call, a method value, a go statement) as
+ * `index.method(typeOf(x), "m")`, and `bodyTyper` is that typeOf without the walk.
+ */
+export interface WalkerTypes {
+  bodyTyper(d: ast.FuncDecl, locals: BodyDeclarations): (e: ast.Expr) => LType | undefined;
+  method(t: LType, name: string): ast.FuncDecl | undefined;
+}
+
+export function walkerTypes(sz: Summarizer): WalkerTypes {
+  return {
+    bodyTyper: (d, locals) => sz.bodyTyper(d, locals),
+    method: (t, name) => sz.index.method(t, name)?.decl,
+  };
 }
 
 /** Everything reachable from `from` along the edges of `edgeMaps`. */

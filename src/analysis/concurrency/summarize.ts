@@ -62,6 +62,178 @@ class Scope {
   }
 }
 
+/**
+ * How a walk declares a local name (FuncWalker.declare): a function's or literal's
+ * receiver, parameter or named result; a `:=` (its `index`-th name; a type switch's
+ * binding is unknown in every clause); a `var`/`const` spec; a range key or value.
+ */
+export type LocalDeclaration =
+  | { k: 'field'; field: ast.Field }
+  | { k: 'define'; stmt: ast.AssignStmt; index: number }
+  | { k: 'typeswitch' }
+  | { k: 'spec'; spec: ast.ValueSpec; index: number }
+  | { k: 'range'; stmt: ast.RangeStmt; key: boolean };
+
+interface ScopedDeclaration {
+  decl: LocalDeclaration;
+  /** Visible from here (the end of the declaring statement: its right side sees the names before it)... */
+  from: number;
+  /** ...to the end of the walk's scope that holds it. */
+  to: number;
+  /** That scope's node (null: the declaration's own parameters). */
+  scope: ast.Node | null;
+}
+
+/**
+ * The local names of one function body with the walk's scopes, from one pass over its
+ * syntax (`enter` before a node's children, `leave` after), so that its expressions can
+ * be typed as the walk will type them without walking it (Summarizer.bodyTyper). The
+ * walk opens a scope for the parameters, for every block (the function's own body
+ * included: a `:=` there shadows a parameter or named result), for `if`, `for`, `range`,
+ * `switch` and type switch statements, and for each clause of a switch or select; a
+ * `:=` of a name already in the same scope assigns it. A name is found at a position by
+ * the visible declaration that starts last, which is the innermost.
+ */
+export class BodyDeclarations {
+  private readonly byName = new Map<string, ScopedDeclaration[]>();
+  private readonly scopes: { node: ast.Node; to: number }[] = [];
+  /** Type switch bindings, seen at the switch before their AssignStmt is visited. */
+  private typeSwitchAssign: ast.Stmt | null = null;
+
+  constructor(d: ast.FuncDecl) {
+    const recv = d.Recv?.List[0];
+    // walkDecl declares the receiver's first name only (a receiver has one).
+    const rn = recv?.Names[0];
+    if (recv && rn) this.add(rn, { k: 'field', field: recv }, 0, Infinity, null);
+    for (const f of d.Type.Params.List) for (const n of f.Names) this.add(n, { k: 'field', field: f }, 0, Infinity, null);
+    for (const f of d.Type.Results?.List ?? []) for (const n of f.Names) this.add(n, { k: 'field', field: f }, 0, Infinity, null);
+  }
+
+  enter(n: ast.Node): void {
+    switch (n.kind) {
+      case 'BlockStmt':
+      case 'IfStmt':
+      case 'ForStmt':
+      case 'SwitchStmt':
+      case 'CaseClause':
+      case 'CommClause':
+        this.scopes.push({ node: n, to: astEnd(n) });
+        return;
+      case 'RangeStmt':
+        this.scopes.push({ node: n, to: astEnd(n) });
+        if (n.Tok === Token.DEFINE) {
+          this.declare(n.Key, { k: 'range', stmt: n, key: true }, n.Body.Lbrace);
+          this.declare(n.Value, { k: 'range', stmt: n, key: false }, n.Body.Lbrace);
+        }
+        return;
+      case 'TypeSwitchStmt':
+        this.scopes.push({ node: n, to: astEnd(n) });
+        this.typeSwitchAssign = n.Assign;
+        return;
+      case 'FuncLit': {
+        this.scopes.push({ node: n, to: astEnd(n) });
+        const ft = n.Type;
+        for (const f of ft.Params.List) for (const id of f.Names) this.declare(id, { k: 'field', field: f }, n.Body.Lbrace);
+        for (const f of ft.Results?.List ?? []) for (const id of f.Names) this.declare(id, { k: 'field', field: f }, n.Body.Lbrace);
+        return;
+      }
+      case 'AssignStmt':
+        if (n.Tok !== Token.DEFINE) return;
+        if (n === this.typeSwitchAssign) {
+          for (const l of n.Lhs) this.declare(l, { k: 'typeswitch' }, astEnd(n));
+          return;
+        }
+        n.Lhs.forEach((l, index) => this.declare(l, { k: 'define', stmt: n, index }, astEnd(n)));
+        return;
+      case 'DeclStmt':
+        if (n.Decl.kind !== 'GenDecl') return;
+        for (const spec of n.Decl.Specs) {
+          if (spec.kind === 'ValueSpec') spec.Names.forEach((id, index) => this.declare(id, { k: 'spec', spec, index }, astEnd(spec)));
+        }
+        return;
+    }
+  }
+
+  leave(n: ast.Node): void {
+    if (this.scopes.length > 0 && this.scopes[this.scopes.length - 1]!.node === n) this.scopes.pop();
+  }
+
+  /** The declaration of `name` the walk finds at `at`; undefined: none (a package-level name or none). */
+  visible(name: string, at: number): LocalDeclaration | undefined {
+    let best: ScopedDeclaration | undefined;
+    for (const sd of this.byName.get(name) ?? []) if (sd.from <= at && at < sd.to && (!best || sd.from > best.from)) best = sd;
+    return best?.decl;
+  }
+
+  /** Where a declaration is visible from (the position its right side is typed at is before that). */
+  static typedAt(d: LocalDeclaration): number | undefined {
+    switch (d.k) {
+      case 'define':
+        return d.stmt.TokPos;
+      case 'spec':
+        return d.spec.Names[0]!.NamePos;
+      case 'range':
+        return d.stmt.TokPos;
+      default:
+        return undefined;
+    }
+  }
+
+  private declare(id: ast.Expr | null, decl: LocalDeclaration, from: number): void {
+    if (id === null || id.kind !== 'Ident' || id.Name === '_') return;
+    const scope = this.scopes[this.scopes.length - 1];
+    if (!scope) return;
+    // A `:=` of a name already declared in the same scope assigns it (walkAssign).
+    if (decl.k === 'define' && this.byName.get(id.Name)?.some((sd) => sd.scope === scope.node)) return;
+    this.add(id, decl, from, scope.to, scope.node);
+  }
+
+  private add(id: ast.Ident, decl: LocalDeclaration, from: number, to: number, scope: ast.Node | null): void {
+    if (id.Name === '_') return;
+    let l = this.byName.get(id.Name);
+    if (!l) this.byName.set(id.Name, (l = []));
+    l.push({ decl, from, to, scope });
+  }
+}
+
+/**
+ * A scope that answers for a whole body at once (Summarizer.bodyTyper): a name is looked
+ * up at `at`, the position of the expression being typed, among the body's
+ * declarations as the walk's scopes hold them there.
+ */
+class FlatScope extends Scope {
+  walker!: FuncWalker;
+  at = 0;
+  uncertain = false;
+  private readonly typed = new Map<LocalDeclaration, VarInfo>();
+  private readonly typing = new Set<LocalDeclaration>();
+  constructor(private readonly locals: BodyDeclarations) {
+    super(null);
+  }
+  override lookup(name: string): VarInfo | undefined {
+    const d = this.locals.visible(name, this.at);
+    if (d === undefined) return undefined;
+    let v = this.typed.get(d);
+    if (v) return v;
+    if (this.typing.has(d)) {
+      this.uncertain = true;
+      return { root: '', name, type: UNKNOWN, tracked: false, param: false };
+    }
+    this.typing.add(d);
+    const saved = this.at;
+    const wasUncertain = this.uncertain;
+    this.uncertain = false;
+    this.at = BodyDeclarations.typedAt(d) ?? saved;
+    const type = this.walker.declaredType(d);
+    this.at = saved;
+    this.typing.delete(d);
+    v = { root: '', name, type, tracked: false, param: false };
+    if (!this.uncertain) this.typed.set(d, v);
+    this.uncertain ||= wasUncertain;
+    return v;
+  }
+}
+
 const LOCK_METHODS: Record<string, { lock: boolean; mode: LockMode }> = {
   Lock: { lock: true, mode: 'w' },
   RLock: { lock: true, mode: 'r' },
@@ -104,6 +276,11 @@ export interface SummarizerOptions {
   tag?: { id: number; packageName: string };
   maxDepth?: number;
   maxEvents?: number;
+  /**
+   * Told of every declaration of the package a walk resolves a call to (for tests: the
+   * model's name graph must name each; see nameGraph).
+   */
+  observeCallee?: (caller: ast.FuncDecl, callee: ast.FuncDecl) => void;
 }
 
 /** Computes and memoises function summaries for one package. */
@@ -120,6 +297,7 @@ export class Summarizer {
   readonly perIterationLoopVars: boolean;
   readonly maxDepth: number;
   readonly maxEvents: number;
+  private readonly observeCallee: SummarizerOptions['observeCallee'];
   private loopIds = 0;
   private freshIds = 0;
   private decoder = new TextDecoder();
@@ -134,6 +312,7 @@ export class Summarizer {
     this.perIterationLoopVars = !m || Number(m[1]) >= 22;
     this.maxDepth = opts.maxDepth ?? 5;
     this.maxEvents = opts.maxEvents ?? 4000;
+    this.observeCallee = opts.observeCallee;
     this.imports = opts.imports;
     if (this.imports) {
       const imports = this.imports;
@@ -217,6 +396,7 @@ export class Summarizer {
   }
 
   summaryOf(decl: ast.FuncDecl, depth = 0): FuncSummary {
+    if (this.observeCallee !== undefined && this.walking.length > 0) this.observeCallee(this.walking[this.walking.length - 1]!, decl);
     const done = this.memo.get(decl);
     if (done) return done;
     if (this.inProgress.has(decl) || depth > this.maxDepth || !decl.Body) return emptySummary(this.funcName(decl), !decl.Body ? false : true);
@@ -254,14 +434,24 @@ export class Summarizer {
     return r;
   }
 
+  /** Declarations being walked, innermost last (only kept for observeCallee). */
+  private readonly walking: ast.FuncDecl[] = [];
+
+  /** Tells observeCallee that the walk under way resolved a call to `callee`. */
+  noteCallee(callee: ast.FuncDecl): void {
+    if (this.observeCallee !== undefined && this.walking.length > 0) this.observeCallee(this.walking[this.walking.length - 1]!, callee);
+  }
+
   private walk(decl: ast.FuncDecl, depth: number): FuncSummary {
     this.inProgress.add(decl);
+    if (this.observeCallee !== undefined) this.walking.push(decl);
     try {
       const file = this.src.fileAt(decl.Name.NamePos);
       const w = new FuncWalker(this, file, this.funcName(decl), new Scope(null), depth, this.factsOf(decl).tracked, typeParamNames(decl));
       w.onlyTrueNames = this.onlyTrueIn(decl);
       return w.walkDecl(decl);
     } finally {
+      if (this.observeCallee !== undefined) this.walking.pop();
       this.inProgress.delete(decl);
     }
   }
@@ -317,6 +507,23 @@ export class Summarizer {
     let w = this.globalWalkers.get(file);
     if (!w) this.globalWalkers.set(file, (w = new FuncWalker(this, file, '', new Scope(null), this.maxDepth, new Set(), new Set())));
     return w;
+  }
+
+  /**
+   * Types of expressions in `decl`'s body as its walk will see them, without walking it:
+   * a walker whose scope holds each local name at its one declaration (`FlatScope`).
+   * Answers undefined when the type depends on a name the flat scope cannot stand for.
+   */
+  bodyTyper(decl: ast.FuncDecl, locals: BodyDeclarations): (e: ast.Expr) => LType | undefined {
+    const scope = new FlatScope(locals);
+    const w = new FuncWalker(this, this.src.fileAt(decl.Name.NamePos), '', scope, this.maxDepth, new Set(), typeParamNames(decl));
+    scope.walker = w;
+    return (e) => {
+      scope.uncertain = false;
+      scope.at = astPos(e);
+      const t = w.typeOf(e);
+      return scope.uncertain ? undefined : t;
+    };
   }
 
   private writtenNames: Set<string> | undefined;
@@ -1076,6 +1283,27 @@ class FuncWalker {
 
   typeExpr(e: ast.Expr | null): LType {
     return this.sz.index.typeExpr(e, this.file, this.typeParams);
+  }
+
+  /** The type `declare` gives a name at this declaration (walkDecl, declareParams, walkAssign, DeclStmt, walkRange, walkTypeSwitchAssign). */
+  declaredType(d: LocalDeclaration): LType {
+    switch (d.k) {
+      case 'field':
+        return this.typeExpr(d.field.Type);
+      case 'define':
+        return this.rhsTypes(d.stmt)[d.index] ?? UNKNOWN;
+      case 'typeswitch':
+        return UNKNOWN;
+      case 'spec': {
+        if (d.spec.Type) return this.typeExpr(d.spec.Type);
+        const value = d.spec.Values.length === d.spec.Names.length ? d.spec.Values[d.index]! : null;
+        return value ? this.typeOf(value) : UNKNOWN;
+      }
+      case 'range': {
+        const [kt, vt] = rangeTypes(this.sz.index.underlying(this.typeOf(d.stmt.X)));
+        return d.key ? kt : vt;
+      }
+    }
   }
 
   typeOf(e: ast.Expr): LType {
@@ -1997,9 +2225,11 @@ class FuncWalker {
   /** The declaration of this package a call names (a function or a method), if any. */
   private calleeDecl(call: ast.CallExpr): ast.FuncDecl | undefined {
     const fun = unparen(call.Fun);
-    if (fun.kind === 'Ident') return this.scope.lookup(fun.Name) ? undefined : this.sz.index.funcs.get(fun.Name);
-    if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) return this.sz.index.method(this.typeOf(fun.X), fun.Sel.Name)?.decl;
-    return undefined;
+    let d: ast.FuncDecl | undefined;
+    if (fun.kind === 'Ident') d = this.scope.lookup(fun.Name) ? undefined : this.sz.index.funcs.get(fun.Name);
+    else if (fun.kind === 'SelectorExpr' && this.importPath(fun.X) === undefined) d = this.sz.index.method(this.typeOf(fun.X), fun.Sel.Name)?.decl;
+    if (d !== undefined) this.sz.noteCallee(d);
+    return d;
   }
 
   /**

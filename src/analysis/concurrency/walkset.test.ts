@@ -15,8 +15,8 @@ import { FileSet } from '../../syntax/position.js';
 import type * as ast from '../../syntax/ast.js';
 import { buildJobSyntax, jobsOf } from '../units.js';
 import { listLabelledCases } from '../fixtures/manifest.js';
-import { repoRoot } from '../../testutil/go.js';
-import { buildModel, mayStartBySyntax, mayStartGoroutines, type ConcurrencyModel } from './model.js';
+import { findGo, repoRoot } from '../../testutil/go.js';
+import { buildModel, mayStartBySyntax, mayStartGoroutines, nameGraph, walkerTypes, type ConcurrencyModel } from './model.js';
 import { importedCode } from './crosspkg.js';
 
 function decls(src: string): Map<string, ast.FuncDecl> {
@@ -126,4 +126,59 @@ test('summarising only what the model reads finds the same races as summarising 
   // The comparison must have exercised both sides: races found, declarations left unsummarised.
   assert.ok(units > 100 && races > 50, `too little compared: ${units} packages, ${races} races`);
   assert.ok(skipped > 0, 'no declaration was skipped');
+});
+
+/** The labelled fixtures, the examples and the map-race/data-race testdata: every module the engine is proven on. */
+function corpusDirs(): Set<string> {
+  const dirs = new Set(listLabelledCases().map((c) => join(repoRoot, c.moduleDir)));
+  for (const extra of ['examples', 'src/checks/map-race/testdata', 'src/checks/data-race/testdata']) {
+    if (existsSync(join(repoRoot, extra, 'go.mod'))) dirs.add(join(repoRoot, extra));
+  }
+  return dirs;
+}
+
+test('the name graph names every declaration a walk resolves a call to, its methods by the walk\'s own types', (t) => {
+  // The model summarises only what the graph reaches from spawners and entry methods: a
+  // call the walk resolves that the graph misses would leave a summary out. The graph
+  // types a method call's receiver as the walk will (Summarizer.bodyTyper); this proves
+  // it agrees wherever a walk resolved a call. RACEWATCH_GRAPH_FULL=1 adds GOROOT/src.
+  const dirs = corpusDirs();
+  const go = process.env['RACEWATCH_GRAPH_FULL'] === '1' ? findGo() : null;
+  if (go) dirs.add(join(go.goroot, 'src'));
+  let resolved = 0;
+  let typedEdges = 0;
+  let untypedEdges = 0;
+  for (const dir of dirs) {
+    const loader = createLoader({ cwd: dir, tests: true });
+    const imports = { loader, fset: new FileSet() };
+    for (const job of jobsOf(loader.packages(['./...']).packages, null, true)) {
+      for (const u of buildJobSyntax(job, [], imports).units) {
+        const line = (p: number) => u.fset.position(p).line;
+        const src = { source: (f: ast.File) => u.source(f), fileAt: (p: number) => u.fileAt(p), line };
+        const seen: [ast.FuncDecl, ast.FuncDecl][] = [];
+        const m = buildModel(u.files, src, u.goVersion, {
+          keepAllEvents: true,
+          imports: importedCode((path, fromDir) => u.imported(path, fromDir), u, line),
+          observeCallee: (caller, callee) => seen.push([caller, callee]),
+        });
+        const decls = u.files.flatMap((f) => f.Decls.filter((d): d is ast.FuncDecl => d.kind === 'FuncDecl' && d.Body !== null));
+        const typed = nameGraph(decls, undefined, undefined, walkerTypes(m.summarizer));
+        const untyped = nameGraph(decls);
+        for (const [caller, callee] of seen) {
+          if (caller === callee || callee.Body === null) continue; // recursion (the walk asks and is refused), or nothing to summarise
+          const at = u.fset.position(callee.Name.NamePos);
+          assert.ok(typed.names.get(caller)?.includes(callee), `${m.summarizer.funcName(caller)} resolves a call to ${m.summarizer.funcName(callee)} (${at.filename}:${at.line}), which the name graph misses`);
+          resolved++;
+        }
+        for (const d of decls) {
+          typedEdges += typed.names.get(d)?.length ?? 0;
+          untypedEdges += untyped.names.get(d)?.length ?? 0;
+        }
+      }
+    }
+  }
+  assert.ok(resolved > 300, `too few calls resolved: ${resolved}`);
+  // The types must have removed edges (methods of other types that share a name).
+  assert.ok(typedEdges < untypedEdges, `typed graph ${typedEdges} edges, untyped ${untypedEdges}`);
+  t.diagnostic(`${resolved} resolved calls named by the graph; ${typedEdges} edges typed, ${untypedEdges} by names alone`);
 });
