@@ -78,9 +78,7 @@ interface ScopedDeclaration {
   decl: LocalDeclaration;
   /** Visible from here (the end of the declaring statement: its right side sees the names before it)... */
   from: number;
-  /** ...to the end of the walk's scope that holds it. */
-  to: number;
-  /** That scope's node (null: the declaration's own parameters). */
+  /** ...to the end of the walk's scope that holds it: that scope's node (null: the declaration's own parameters, visible everywhere). */
   scope: ast.Node | null;
 }
 
@@ -96,17 +94,19 @@ interface ScopedDeclaration {
  */
 export class BodyDeclarations {
   private readonly byName = new Map<string, ScopedDeclaration[]>();
-  private readonly scopes: { node: ast.Node; to: number }[] = [];
+  private readonly scopes: ast.Node[] = [];
   /** Type switch bindings, seen at the switch before their AssignStmt is visited. */
   private typeSwitchAssign: ast.Stmt | null = null;
+  /** Where each scope holding a declaration ends, computed when a lookup first needs it. */
+  private readonly ends = new Map<ast.Node, number>();
 
   constructor(d: ast.FuncDecl) {
     const recv = d.Recv?.List[0];
     // walkDecl declares the receiver's first name only (a receiver has one).
     const rn = recv?.Names[0];
-    if (recv && rn) this.add(rn, { k: 'field', field: recv }, 0, Infinity, null);
-    for (const f of d.Type.Params.List) for (const n of f.Names) this.add(n, { k: 'field', field: f }, 0, Infinity, null);
-    for (const f of d.Type.Results?.List ?? []) for (const n of f.Names) this.add(n, { k: 'field', field: f }, 0, Infinity, null);
+    if (recv && rn) this.add(rn, { k: 'field', field: recv }, 0, null);
+    for (const f of d.Type.Params.List) for (const n of f.Names) this.add(n, { k: 'field', field: f }, 0, null);
+    for (const f of d.Type.Results?.List ?? []) for (const n of f.Names) this.add(n, { k: 'field', field: f }, 0, null);
   }
 
   enter(n: ast.Node): void {
@@ -117,21 +117,21 @@ export class BodyDeclarations {
       case 'SwitchStmt':
       case 'CaseClause':
       case 'CommClause':
-        this.scopes.push({ node: n, to: astEnd(n) });
+        this.scopes.push(n);
         return;
       case 'RangeStmt':
-        this.scopes.push({ node: n, to: astEnd(n) });
+        this.scopes.push(n);
         if (n.Tok === Token.DEFINE) {
           this.declare(n.Key, { k: 'range', stmt: n, key: true }, n.Body.Lbrace);
           this.declare(n.Value, { k: 'range', stmt: n, key: false }, n.Body.Lbrace);
         }
         return;
       case 'TypeSwitchStmt':
-        this.scopes.push({ node: n, to: astEnd(n) });
+        this.scopes.push(n);
         this.typeSwitchAssign = n.Assign;
         return;
       case 'FuncLit': {
-        this.scopes.push({ node: n, to: astEnd(n) });
+        this.scopes.push(n);
         const ft = n.Type;
         for (const f of ft.Params.List) for (const id of f.Names) this.declare(id, { k: 'field', field: f }, n.Body.Lbrace);
         for (const f of ft.Results?.List ?? []) for (const id of f.Names) this.declare(id, { k: 'field', field: f }, n.Body.Lbrace);
@@ -143,29 +143,38 @@ export class BodyDeclarations {
           for (const l of n.Lhs) this.declare(l, { k: 'typeswitch' }, astEnd(n));
           return;
         }
-        n.Lhs.forEach((l, index) => this.declare(l, { k: 'define', stmt: n, index }, astEnd(n)));
+        for (let index = 0; index < n.Lhs.length; index++) this.declare(n.Lhs[index]!, { k: 'define', stmt: n, index }, astEnd(n));
         return;
       case 'DeclStmt':
         if (n.Decl.kind !== 'GenDecl') return;
         for (const spec of n.Decl.Specs) {
-          if (spec.kind === 'ValueSpec') spec.Names.forEach((id, index) => this.declare(id, { k: 'spec', spec, index }, astEnd(spec)));
+          if (spec.kind === 'ValueSpec') for (let index = 0; index < spec.Names.length; index++) this.declare(spec.Names[index]!, { k: 'spec', spec, index }, astEnd(spec));
         }
         return;
     }
   }
 
   leave(n: ast.Node): void {
-    if (this.scopes.length > 0 && this.scopes[this.scopes.length - 1]!.node === n) this.scopes.pop();
+    if (this.scopes.length > 0 && this.scopes[this.scopes.length - 1] === n) this.scopes.pop();
   }
 
   /** The declaration of `name` the walk finds at `at`; undefined: none (a package-level name or none). */
   visible(name: string, at: number): LocalDeclaration | undefined {
+    const l = this.byName.get(name);
+    if (l === undefined) return undefined;
     let best: ScopedDeclaration | undefined;
-    for (const sd of this.byName.get(name) ?? []) if (sd.from <= at && at < sd.to && (!best || sd.from > best.from)) best = sd;
+    for (const sd of l) if (sd.from <= at && (!best || sd.from > best.from) && at < this.end(sd.scope)) best = sd;
     return best?.decl;
   }
 
-  /** Where a declaration is visible from (the position its right side is typed at is before that). */
+  private end(scope: ast.Node | null): number {
+    if (scope === null) return Infinity;
+    let e = this.ends.get(scope);
+    if (e === undefined) this.ends.set(scope, (e = astEnd(scope)));
+    return e;
+  }
+
+  /** Where a declaration's type is read: before its own name is visible (a `:=` or `var` right side, a range expression). */
   static typedAt(d: LocalDeclaration): number | undefined {
     switch (d.k) {
       case 'define':
@@ -182,17 +191,17 @@ export class BodyDeclarations {
   private declare(id: ast.Expr | null, decl: LocalDeclaration, from: number): void {
     if (id === null || id.kind !== 'Ident' || id.Name === '_') return;
     const scope = this.scopes[this.scopes.length - 1];
-    if (!scope) return;
+    if (scope === undefined) return;
     // A `:=` of a name already declared in the same scope assigns it (walkAssign).
-    if (decl.k === 'define' && this.byName.get(id.Name)?.some((sd) => sd.scope === scope.node)) return;
-    this.add(id, decl, from, scope.to, scope.node);
+    if (decl.k === 'define' && this.byName.get(id.Name)?.some((sd) => sd.scope === scope)) return;
+    this.add(id, decl, from, scope);
   }
 
-  private add(id: ast.Ident, decl: LocalDeclaration, from: number, to: number, scope: ast.Node | null): void {
+  private add(id: ast.Ident, decl: LocalDeclaration, from: number, scope: ast.Node | null): void {
     if (id.Name === '_') return;
     let l = this.byName.get(id.Name);
     if (!l) this.byName.set(id.Name, (l = []));
-    l.push({ decl, from, to, scope });
+    l.push({ decl, from, scope });
   }
 }
 
