@@ -157,8 +157,8 @@ export type Event = AccessEvent | SpawnEvent | SyncEvent;
 /** One inlining's view of a callee's events: its renaming of paths, lock sets and assumptions. */
 export interface InlineLayer {
   path(p: Path, mapOp: boolean): Path;
-  /** The root `path` gives a plain (not map-operation) access's path with this root (`whole`: the path is its root alone), and whether that one is; builds no path. */
-  root(root: string, whole: boolean): RootShape;
+  /** The root `path` gives an access's path with this root (`whole`: the path is its root alone), and whether that one is; builds no path. */
+  root(root: string, whole: boolean, mapOp?: boolean): RootShape;
   locks(l: LockSet): LockSet;
   assumes(l: readonly string[]): readonly string[];
 }
@@ -262,10 +262,32 @@ function eachOfRun(r: AccessRun, layers: readonly InlineLayer[], f: (e: AccessEv
   return true;
 }
 
-/** The accesses a run stands for, in order. */
-export function runAccesses(r: AccessRun, out: Event[]): void {
-  const first = out.length;
+/**
+ * Which of a run's accesses a reader needs, told from the access and the root its path
+ * will have, before the path is built (building paths through every layer was most of
+ * the cost of reading a summary). The lock sets of those left out that hold a lock are
+ * handed to `dropped`, with their numbers.
+ */
+export interface AccessFilter {
+  keep(e: AccessEvent, root: string): boolean;
+  dropped(seq: number, locks: LockSet): void;
+}
+
+/** The accesses a run stands for, in order (those `filter` keeps). */
+export function runAccesses(r: AccessRun, out: Event[], filter?: AccessFilter): void {
+  let seq = r.seq;
   eachRunAccess(r, (e, layers) => {
+    const n = seq++;
+    if (filter !== undefined) {
+      let shape: RootShape = { root: e.path.root, whole: e.path.key === e.path.root };
+      for (const l of layers) shape = l.root(shape.root, shape.whole, e.mapOp);
+      if (!filter.keep(e, shape.root)) {
+        let locks = e.locks;
+        for (const l of layers) locks = l.locks(locks);
+        if (locks.size > 0) filter.dropped(n, locks);
+        return true;
+      }
+    }
     let path = e.path;
     let locks = e.locks;
     let assumes = e.assumes;
@@ -274,8 +296,7 @@ export function runAccesses(r: AccessRun, out: Event[]): void {
       locks = l.locks(locks);
       if (assumes) assumes = l.assumes(assumes);
     }
-    const a = movedAccess(e, path, locks, assumes, r.seq + (out.length - first), r.place);
-    out.push(a);
+    out.push(movedAccess(e, path, locks, assumes, n, r.place));
     return true;
   });
 }
@@ -309,14 +330,14 @@ export function movedAccess(e: AccessEvent, path: Path, locks: LockSet, assumes:
 }
 
 /** The events with every run replaced by the accesses it stands for (the list itself when it has none). */
-export function flattenRuns(events: readonly SummaryEvent[]): Event[] {
+export function flattenRuns(events: readonly SummaryEvent[], filter?: AccessFilter): Event[] {
   let i = 0;
   while (i < events.length && events[i]!.k !== 'run') i++;
   if (i === events.length) return events as Event[];
   const out = events.slice(0, i) as Event[];
   for (; i < events.length; i++) {
     const e = events[i]!;
-    if (e.k === 'run') runAccesses(e, out);
+    if (e.k === 'run') runAccesses(e, out, filter);
     else out.push(e);
   }
   return out;

@@ -12,7 +12,8 @@
 
 import * as ast from '../../syntax/ast.js';
 import {
-  type AccessEvent, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SyncEvent, commonLock, concreteEvents, delivers, flattenRuns,
+  type AccessEvent, type AccessFilter, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SummaryEvent, type SyncEvent, commonLock, concreteEvents, delivers,
+  flattenRuns,
 } from './events.js';
 import { type LType, receiverBaseName } from './litetypes.js';
 import { BodyDeclarations, BodyFacts, type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
@@ -63,6 +64,37 @@ interface Thread {
   fresh: ReadonlySet<string>;
   /** Locals of the goroutine's own code, shared only with goroutines it starts. */
   ownLocals: ReadonlySet<string>;
+  /** The numbers and lock sets of the accesses left out of `accesses` that hold a lock (see spawnerFilter). */
+  lockMarks?: readonly LockMark[];
+}
+
+interface LockMark {
+  seq: number;
+  locks: LockSet;
+}
+
+/**
+ * Which of a spawner's own accesses its tree needs: a race needs the same location in
+ * two threads, and the spawner runs once, so its accesses pair only with its
+ * goroutines', on their roots. spawnRaces reads the others only for what they show
+ * besides their location: an atomic flag (flagBarrier), a lazy initialisation
+ * (singletonGuard, lazyInitsDoneBeforeStart), both kept, and the locks held, a `once.Do`
+ * gone through (afterOnce), kept as lock marks. Over GOROOT/src the spawners' trees
+ * built 1,290,425 accesses, 637,619 of them on roots no goroutine of theirs touches.
+ */
+function spawnerFilter(events: readonly SummaryEvent[], lockMarks: LockMark[]): AccessFilter {
+  const roots = new Set<string>();
+  const visit = (body: readonly Event[]): void => {
+    for (const e of body) {
+      if (e.k === 'access') roots.add(e.path.root);
+      else if (e.k === 'spawn') visit(e.body);
+    }
+  };
+  for (const e of events) if (e.k === 'spawn') visit(e.body);
+  return {
+    keep: (e, root) => roots.has(root) || e.atomic || e.lazyInit === true,
+    dropped: (seq, locks) => lockMarks.push({ seq, locks }),
+  };
 }
 
 export interface ModelOptions {
@@ -72,6 +104,8 @@ export interface ModelOptions {
   imports?: ImportedCode;
   /** See SummarizerOptions.observeCallee. */
   observeCallee?: (caller: ast.FuncDecl, callee: ast.FuncDecl) => void;
+  /** Build every access of a spawner's tree (for tests: see spawnerFilter). */
+  keepAllAccesses?: boolean;
 }
 
 export function buildModel(files: readonly ast.File[], src: SourceAccess, goVersion: string, opts: ModelOptions = {}): ConcurrencyModel {
@@ -175,7 +209,11 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
     const s = sz.rootSummaryOf(d);
     if (!s.events.some((e) => e.k === 'spawn')) continue;
     // Built for this tree and dropped with it (concreteEvents would keep them for the job).
-    const root = makeThread(flattenRuns(s.events), null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
+    // The spawner's own accesses are built only where its goroutines may meet them.
+    const lockMarks: LockMark[] = [];
+    const filter = opts.keepAllAccesses ? undefined : spawnerFilter(s.events, lockMarks);
+    const root = makeThread(flattenRuns(s.events, filter), null, null, false, { describe: `in ${s.name}`, startPos: null }, new Set(), sz);
+    if (lockMarks.length > 0) root.lockMarks = lockMarks;
     spawnRaces(root, report, sz);
   }
 
@@ -753,6 +791,7 @@ function afterOnce(w: AccessEvent, b: AccessEvent, tb: Thread): boolean {
   let before = b.seq;
   for (let t: Thread | null = tb; t; t = t.parent) {
     if (t.accesses.some((e) => e.seq < before && onces.some((k) => e.locks.has(k)))) return true;
+    if (t.lockMarks?.some((m) => m.seq < before && onces.some((k) => m.locks.has(k)))) return true;
     if (!t.spawn) break;
     before = t.spawn.seq;
   }

@@ -3304,14 +3304,14 @@ class CallMapping implements InlineLayer {
     return q;
   }
 
-  root(root: string, whole: boolean): RootShape {
-    // pathBare's cases for a plain access (mapOp false), on the root alone.
+  root(root: string, whole: boolean, mapOp = false): RootShape {
+    // pathBare's cases, on the root alone.
     const i = this.substRoots.indexOf(root);
     if (i < 0) return { root: this.renamedRoot(root), whole };
-    const sp = whole ? null : this.substPaths[i]!;
-    if (!sp || this.substMapsOnly[i]) return { root: sp ? this.freshRoot(root, true) : this.freshRoot(root + '#var', false), whole };
-    // Only a path below the parameter gets here: it stays below the argument's path.
-    return { root: sp.root, whole: false };
+    const sp = whole && !mapOp ? null : this.substPaths[i]!;
+    if (!sp || (this.substMapsOnly[i] && !mapOp)) return { root: sp ? this.freshRoot(root, true) : this.freshRoot(root + '#var', false), whole };
+    // A plain access gets here only below the parameter: it stays below the argument's path.
+    return { root: sp.root, whole: whole && sp.key === sp.root };
   }
 
 
