@@ -159,6 +159,8 @@ export interface InlineLayer {
   path(p: Path, mapOp: boolean): Path;
   /** The root `path` gives an access's path with this root (`whole`: the path is its root alone), and whether that one is; builds no path. */
   root(root: string, whole: boolean, mapOp?: boolean): RootShape;
+  /** `root`, in place: `shape` becomes what it is through this layer (no object made per access). */
+  rootInto(shape: RootShape, mapOp: boolean): void;
   locks(l: LockSet): LockSet;
   assumes(l: readonly string[]): readonly string[];
 }
@@ -235,18 +237,30 @@ export function eventCount(events: readonly SummaryEvent[]): number {
  * f returns false to stop.
  */
 export function eachRunAccess(r: AccessRun, f: (e: AccessEvent, layers: readonly InlineLayer[]) => boolean): void {
-  eachOfRun(r, r.layers, f);
+  eachOfRun(r, { layers: r.layers, outer: null }, (e, chain) => f(e, chain.outer === null ? chain.layers : flatLayers(chain)));
 }
 
-/** Visits r's accesses seen through `layers`; false when f asked to stop. */
-function eachOfRun(r: AccessRun, layers: readonly InlineLayer[], f: (e: AccessEvent, layers: readonly InlineLayer[]) => boolean): boolean {
+/** Layers innermost first, as a chain: a nested run's own layers, then those around it (concatenated only when asked for). */
+interface LayerChain {
+  layers: readonly InlineLayer[];
+  outer: LayerChain | null;
+}
+
+function flatLayers(chain: LayerChain): InlineLayer[] {
+  const out: InlineLayer[] = [];
+  for (let c: LayerChain | null = chain; c !== null; c = c.outer) out.push(...c.layers);
+  return out;
+}
+
+/** Visits r's accesses seen through `chain`; false when f asked to stop. */
+function eachOfRun(r: AccessRun, chain: LayerChain, f: (e: AccessEvent, chain: LayerChain) => boolean): boolean {
   let left = r.count;
   for (let i = r.from; i < r.to && left > 0; i++) {
     const e = r.src[i]!;
     if (e.k === 'run') {
       // The inner run's accesses count against this run's own.
       let stopped = false;
-      eachOfRun(e, e.layers.concat(layers), (a, l) => {
+      eachOfRun(e, { layers: e.layers, outer: chain }, (a, l) => {
         if (left === 0) return false;
         left--;
         if (f(a, l)) return true;
@@ -256,7 +270,7 @@ function eachOfRun(r: AccessRun, layers: readonly InlineLayer[], f: (e: AccessEv
       if (stopped) return false;
     } else {
       left--;
-      if (!f(e as AccessEvent, layers)) return false;
+      if (!f(e as AccessEvent, chain)) return false;
     }
   }
   return true;
@@ -276,14 +290,16 @@ export interface AccessFilter {
 /** The accesses a run stands for, in order (those `filter` keeps). */
 export function runAccesses(r: AccessRun, out: Event[], filter?: AccessFilter): void {
   let seq = r.seq;
-  eachRunAccess(r, (e, layers) => {
+  const shape: RootShape = { root: '', whole: false };
+  eachOfRun(r, { layers: r.layers, outer: null }, (e, chain) => {
     const n = seq++;
     if (filter !== undefined) {
-      let shape: RootShape = { root: e.path.root, whole: e.path.key === e.path.root };
-      for (const l of layers) shape = l.root(shape.root, shape.whole, e.mapOp);
+      shape.root = e.path.root;
+      shape.whole = e.path.key === e.path.root;
+      for (let c: LayerChain | null = chain; c !== null; c = c.outer) for (const l of c.layers) l.rootInto(shape, e.mapOp);
       if (!filter.keep(e, shape.root)) {
         let locks = e.locks;
-        for (const l of layers) locks = l.locks(locks);
+        for (let c: LayerChain | null = chain; c !== null; c = c.outer) for (const l of c.layers) locks = l.locks(locks);
         if (locks.size > 0) filter.dropped(n, locks);
         return true;
       }
@@ -291,10 +307,12 @@ export function runAccesses(r: AccessRun, out: Event[], filter?: AccessFilter): 
     let path = e.path;
     let locks = e.locks;
     let assumes = e.assumes;
-    for (const l of layers) {
-      path = l.path(path, e.mapOp);
-      locks = l.locks(locks);
-      if (assumes) assumes = l.assumes(assumes);
+    for (let c: LayerChain | null = chain; c !== null; c = c.outer) {
+      for (const l of c.layers) {
+        path = l.path(path, e.mapOp);
+        locks = l.locks(locks);
+        if (assumes) assumes = l.assumes(assumes);
+      }
     }
     out.push(movedAccess(e, path, locks, assumes, n, r.place));
     return true;

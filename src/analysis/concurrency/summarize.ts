@@ -3259,12 +3259,20 @@ class CallMapping implements InlineLayer {
     return this.substRoots.includes(root);
   }
 
-  private freshRoot(slot: string, copy: boolean): string {
-    const fresh = (this.fresh ??= new Map());
-    let f = fresh.get(slot);
-    if (!f) fresh.set(slot, (f = (copy ? 'C' : '') + this.sz.newFreshRoot()));
+  /**
+   * The fresh root standing for a substituted root: its copy (`C…`: a value receiver or
+   * parameter) or what it points to, made on first use and kept for the call; `variable`:
+   * the parameter variable itself where the argument has no path. Two tables, not one
+   * keyed by the root with a suffix: building that key for every access cost more than
+   * the rest of the lookup.
+   */
+  private freshRoot(root: string, copy: boolean, variable = false): string {
+    const fresh = variable ? (this.freshVariables ??= new Map()) : (this.fresh ??= new Map());
+    let f = fresh.get(root);
+    if (!f) fresh.set(root, (f = (copy ? 'C' : '') + this.sz.newFreshRoot()));
     return f;
   }
+  private freshVariables: Map<string, string> | undefined;
 
   /** A root's name in this call: the callee's locals get new ones, made on first use. */
   renamedRoot(root: string): string {
@@ -3304,16 +3312,29 @@ class CallMapping implements InlineLayer {
     return q;
   }
 
-  root(root: string, whole: boolean, mapOp = false): RootShape {
-    // pathBare's cases, on the root alone.
+  rootInto(shape: RootShape, mapOp: boolean): void {
+    // pathBare's cases, on the root alone: a plain access reaches the last case only below
+    // the parameter (the variable itself is the callee's own copy).
+    const root = shape.root;
     const i = this.substRoots.indexOf(root);
-    if (i < 0) return { root: this.renamedRoot(root), whole };
-    const sp = whole && !mapOp ? null : this.substPaths[i]!;
-    if (!sp || (this.substMapsOnly[i] && !mapOp)) return { root: sp ? this.freshRoot(root, true) : this.freshRoot(root + '#var', false), whole };
-    // A plain access gets here only below the parameter: it stays below the argument's path.
-    return { root: sp.root, whole: whole && sp.key === sp.root };
+    if (i < 0) {
+      shape.root = this.renamedRoot(root);
+      return;
+    }
+    const sp = shape.whole && !mapOp ? null : this.substPaths[i]!;
+    if (!sp || (this.substMapsOnly[i] && !mapOp)) {
+      shape.root = sp ? this.freshRoot(root, true) : this.freshRoot(root, false, true);
+      return;
+    }
+    shape.root = sp.root;
+    shape.whole = shape.whole && sp.key === sp.root;
   }
 
+  root(root: string, whole: boolean, mapOp = false): RootShape {
+    const shape = { root, whole };
+    this.rootInto(shape, mapOp);
+    return shape;
+  }
 
   private pathBare(p: Path, mapOp: boolean): Path {
     const i = this.substRoots.indexOf(p.root);
@@ -3324,7 +3345,7 @@ class CallMapping implements InlineLayer {
     // The parameter variable itself is the callee's own copy; what it points to is shared.
     const sp = p.key === p.root && !mapOp ? null : this.substPaths[i]!;
     if (!sp || (this.substMapsOnly[i] && !mapOp)) {
-      const f = sp ? this.freshRoot(p.root, true) : this.freshRoot(p.root + '#var', false);
+      const f = sp ? this.freshRoot(p.root, true) : this.freshRoot(p.root, false, true);
       return { key: f + p.key.slice(p.root.length), root: f, text: p.text };
     }
     return withHandoff(sp, { key: sp.key + p.key.slice(p.root.length), root: sp.root, text: p.text });
