@@ -296,10 +296,11 @@ export function runAccesses(r: AccessRun, out: Event[], filter?: AccessFilter): 
     if (filter !== undefined) {
       shape.root = e.path.root;
       shape.whole = e.path.key === e.path.root;
-      for (let c: LayerChain | null = chain; c !== null; c = c.outer) for (const l of c.layers) l.rootInto(shape, e.mapOp);
+      // Indexed loops: for-of allocated an iterator result per layer here (2% of all allocation).
+      for (let c: LayerChain | null = chain; c !== null; c = c.outer) for (let k = 0; k < c.layers.length; k++) c.layers[k]!.rootInto(shape, e.mapOp);
       if (!filter.keep(e, shape.root)) {
         let locks = e.locks;
-        for (let c: LayerChain | null = chain; c !== null; c = c.outer) for (const l of c.layers) locks = l.locks(locks);
+        for (let c: LayerChain | null = chain; c !== null; c = c.outer) for (let k = 0; k < c.layers.length; k++) locks = c.layers[k]!.locks(locks);
         if (locks.size > 0) filter.dropped(n, locks);
         return true;
       }
@@ -308,7 +309,8 @@ export function runAccesses(r: AccessRun, out: Event[], filter?: AccessFilter): 
     let locks = e.locks;
     let assumes = e.assumes;
     for (let c: LayerChain | null = chain; c !== null; c = c.outer) {
-      for (const l of c.layers) {
+      for (let k = 0; k < c.layers.length; k++) {
+        const l = c.layers[k]!;
         path = l.path(path, e.mapOp);
         locks = l.locks(locks);
         if (assumes) assumes = l.assumes(assumes);

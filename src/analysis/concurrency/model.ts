@@ -930,7 +930,8 @@ function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
         if (!mayRunInParallel(a, ti, b, tj)) return;
         report('data', a, b, ti.ctx, tj.ctx);
       };
-      for (const [key, as] of keyed[i]!) {
+      // forEach, not for-of: each entry of a for-of over a Map is a new [key, value] array.
+      keyed[i]!.forEach((as, key) => {
         const bs = keyed[j]!.get(key);
         // A whole-struct access overlaps the accesses to its fields.
         const whole = structAccesses(as);
@@ -942,9 +943,11 @@ function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
           const wholeJ = structAccesses(bs);
           if (wholeJ.length > 0) for (const a of fieldAccessesOf(keyed[i]!, key)) for (const b of wholeJ) checkPair(a, b);
         }
-        if (!bs) continue;
-        for (const a of as) {
-          for (const b of bs) {
+        if (!bs) return;
+        for (let x = 0; x < as.length; x++) {
+          const a = as[x]!;
+          for (let y = 0; y < bs.length; y++) {
+            const b = bs[y]!;
             if (i === j && a === b && !a.write) continue;
             const kind = conflict(a, b);
             if (!kind) continue;
@@ -955,7 +958,7 @@ function spawnRaces(root: Thread, report: Reporter, sz: Summarizer): void {
             report(kind, a, b, ti.ctx, tj.ctx);
           }
         }
-      }
+      });
     }
   }
 }

@@ -481,6 +481,13 @@ export class Summarizer {
         caps.set(key, prev === undefined ? n : prev === n ? n : null);
       };
       for (const f of this.files) {
+        // Only a declaration that spells `chan` can make one: the bytes tell which (walking
+        // every node of every file cost 100 ms over GOROOT/src).
+        const bytes = this.src.source(f);
+        const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const chans: number[] = [];
+        for (let at = buf.indexOf('chan'); at >= 0; at = buf.indexOf('chan', at + 4)) chans.push(f.FileStart + at);
+        if (chans.length === 0) continue;
         const visit = (n: ast.Node): void => {
           if (n.kind === 'CompositeLit' && n.Type) {
             const name = receiverBaseName(n.Type.kind === 'StarExpr' ? n.Type.X : n.Type);
@@ -495,7 +502,19 @@ export class Summarizer {
           }
           forEachChildNode(n, visit);
         };
-        visit(f);
+        for (const d of f.Decls) {
+          const from = astPos(d);
+          const to = astEnd(d);
+          // The first `chan` at or after the declaration's start, by binary search.
+          let lo = 0;
+          let hi = chans.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (chans[mid]! < from) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < chans.length && chans[lo]! < to) visit(d);
+        }
       }
       this.fieldCaps = caps;
     }
