@@ -111,7 +111,9 @@ export function buildJobTyped(
 ): BuiltJob {
   const sp = job.source;
   const built: BuiltJob = { units: [], files: 0, lines: 0 };
-  const prepared = program.prepare(sp, { tests: job.tests, parsed });
+  // Checks ask about a few bodies of a typed package (the ones their syntactic gates
+  // found): the others, and the imports only they use, are never type-checked.
+  const prepared = program.prepare(sp, { tests: job.tests, parsed, bodiesOnDemand: true });
   built.release = () => {
     for (const p of prepared) program.release(p);
   };

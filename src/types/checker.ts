@@ -288,10 +288,67 @@ export class Checker {
     for (const [, fs] of this.methodDecls) for (const f of fs) this.guard(f.pos, undefined, () => void f.type);
   }
 
+  /** Function bodies checked one by one (checkBodiesOnDemand), which checkBodies skips. */
+  private checkedBodies: Set<ast.FuncDecl> | null = null;
+  /** The package's function bodies by position, for checkBodiesOnDemand. */
+  private bodyRanges: { from: number; to: number; decl: ast.FuncDecl; f: Func }[] | null = null;
+
+  /**
+   * Checks each function body only when its types are first asked for (an Info question
+   * about a node inside it); a question about any other node checks everything left.
+   * For callers that look at a few bodies of a package: the bodies not asked about, and
+   * the imports only they use, are never read. Type errors are then those of the bodies
+   * checked.
+   */
+  checkBodiesOnDemand(): void {
+    if (this.bodiesChecked) return;
+    this.checkedBodies = new Set();
+    this.info.demand = (pos) => this.demandAt(pos);
+  }
+
+  private demandAt(pos: number): void {
+    if (this.checkingBodies || this.bodiesChecked) return;
+    const ranges = (this.bodyRanges ??= this.funcBodyRanges());
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]!.to <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = ranges[lo];
+    if (r === undefined || pos < r.from) {
+      this.checkBodies();
+      return;
+    }
+    if (this.checkedBodies!.has(r.decl)) return;
+    this.checkedBodies!.add(r.decl);
+    this.checkingBodies = true;
+    this.selectorCache ??= new Map();
+    try {
+      this.guard(r.f.pos, undefined, () => {
+        void r.f.type;
+        this.funcBody(r.decl, r.f);
+      });
+    } finally {
+      this.checkingBodies = false;
+    }
+  }
+
+  private funcBodyRanges(): { from: number; to: number; decl: ast.FuncDecl; f: Func }[] {
+    const out: { from: number; to: number; decl: ast.FuncDecl; f: Func }[] = [];
+    for (const [obj, d] of this.decls) {
+      const body = d.kind === 'func' ? d.fdecl?.Body : undefined;
+      if (body) out.push({ from: body.Lbrace, to: body.Rbrace + 1, decl: d.fdecl!, f: obj as Func });
+    }
+    return out.sort((a, b) => a.from - b.from);
+  }
+
   /** Checks the whole package: every declaration and every function body. */
   checkBodies(): void {
     if (this.bodiesChecked) return;
     this.bodiesChecked = true;
+    this.info.demand = undefined;
     const saved = this.checkingBodies;
     this.checkingBodies = true;
     this.checkPackageLevel();
@@ -319,7 +376,7 @@ export class Checker {
       }
       this.deferredLits = [];
       for (const [obj, d] of this.decls) {
-        if (d.kind === 'func' && d.fdecl?.Body) {
+        if (d.kind === 'func' && d.fdecl?.Body && !this.checkedBodies?.has(d.fdecl)) {
           const f = obj as Func;
           this.guard(f.pos, undefined, () => this.funcBody(d.fdecl!, f));
         }

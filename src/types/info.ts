@@ -168,7 +168,14 @@ export class Info {
     this.chunks[r >> CHUNK_BITS]![((r & CHUNK_MASK) << 2) + k] = v;
   }
 
+  /**
+   * Asked before every question about the node at a position (Checker.checkBodiesOnDemand:
+   * the function body holding it is checked first).
+   */
+  demand: ((pos: number) => void) | undefined = undefined;
+
   private find(n: ast.Expr, key: number): number {
+    if (this.demand !== undefined) this.demand(key);
     const slots = this.slots;
     const i = key - this.lo;
     if (slots !== null && i >= 0 && i < slots.length) {

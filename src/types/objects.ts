@@ -11,14 +11,42 @@ import {
 import { end as nodeEnd, type Node } from '../syntax/ast.js';
 
 export class Package {
-  readonly scope: Scope;
+  private readonly declared: Scope;
+  /** Reads the package's declarations into its scope, on the scope's first use (see defer). */
+  private pending: (() => void) | undefined = undefined;
   imports: Package[] = [];
   /** False for a package that could not be found or loaded: its types are unknown. */
   complete = true;
   /** Fake packages stand in for imports that cannot be found. */
   fake = false;
   constructor(readonly path: string, public name: string) {
-    this.scope = new Scope(universe, 0, 0, `package ${path}`);
+    this.declared = new Scope(universe, 0, 0, `package ${path}`);
+  }
+
+  get scope(): Scope {
+    if (this.pending !== undefined) this.load();
+    return this.declared;
+  }
+
+  /**
+   * Reads the package's declarations only when its scope is first used: an importer
+   * needs an imported package's name to collect its imports, and its declarations only
+   * once it looks up a member (Program: a package imported only to be imported again
+   * is never parsed).
+   */
+  defer(load: () => void): void {
+    this.pending = load;
+  }
+
+  private load(): void {
+    const load = this.pending;
+    this.pending = undefined;
+    load?.();
+  }
+
+  /** The declarations are being read by other means: what was deferred is not to run. */
+  undefer(): void {
+    this.pending = undefined;
   }
   toString(): string {
     return `package ${this.name} ("${this.path}")`;

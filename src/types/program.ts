@@ -42,6 +42,8 @@ interface Entry {
   collecting: boolean;
   /** Parsed as an import, without function bodies (ProgramOptions.skipImportBodies), and not filled in since. */
   bodiless: boolean;
+  /** Not parsed yet: an import whose scope no importer has looked into (Package.defer). */
+  deferred: boolean;
 }
 
 export interface ProgramOptions {
@@ -66,6 +68,13 @@ export class Program {
   private entriesByPkg = new Map<Package, Entry>();
   /** Files parsed, for the benchmark's and the CLI's statistics. */
   filesParsed = 0;
+  /** How many times each file was parsed (an import without bodies, then filled in, twice). */
+  readonly parses = new Map<string, number>();
+
+  private counted(path: string): void {
+    this.filesParsed++;
+    this.parses.set(path, (this.parses.get(path) ?? 0) + 1);
+  }
 
   constructor(
     readonly loader: Loader,
@@ -87,7 +96,7 @@ export class Program {
       if (adopted) {
         // Taken once: another variant of the package gets trees of its own.
         this.adoptable!.delete(p);
-        this.filesParsed++;
+        this.counted(p);
         files.push({ name: p, file: adopted });
         continue;
       }
@@ -95,7 +104,7 @@ export class Program {
       if (!src) continue;
       try {
         const r = parseFile(this.fset, p, src, { comments: this.opts.comments ?? false, skipFuncBodies });
-        this.filesParsed++;
+        this.counted(p);
         for (const e of r.errors.slice(0, 10)) errors.push(formatError(e));
         files.push({ name: p, file: r.file });
       } catch (err) {
@@ -110,28 +119,44 @@ export class Program {
     const key = this.key(sp, variant);
     let e = this.entries.get(key);
     if (e) {
-      if (forCheck && e.bodiless) this.fillBodies(e);
+      if (forCheck && e.deferred) this.read(e, sp, variant, true);
+      else if (forCheck && e.bodiless) this.fillBodies(e);
       return e;
     }
-    const paths = variant === 'lib' ? sp.goFiles : variant === 'test' ? [...sp.goFiles, ...sp.testGoFiles] : sp.xTestGoFiles;
-    const bodiless = !forCheck && this.opts.skipImportBodies === true;
-    const { files, errors } = this.parse(paths, bodiless);
     const path = variant === 'xtest' ? sp.importPath + '_test' : sp.importPath;
-    const name = variant === 'xtest' ? (files[0]?.file.Name.Name ?? sp.name + '_test') : sp.name || (files[0]?.file.Name.Name ?? '');
-    const pkg = new Package(path, name);
-    e = { pkg, checker: null, source: sp, files, parseErrors: errors, collecting: true, bodiless };
+    const pkg = new Package(path, variant === 'xtest' ? '' : sp.name);
+    e = { pkg, checker: null, source: sp, files: [], parseErrors: [], collecting: true, bodiless: false, deferred: true };
     this.entries.set(key, e);
     this.entriesByPkg.set(pkg, e);
     const entry = e;
-    const testVariant = variant !== 'lib' ? this.entry(sp, 'lib') : null;
-    entry.checker = new Checker(pkg, files, (importPath, fromFile) => {
+    // An import is read when an importer first looks into its scope: importers need only
+    // its name until then (the loader read it from the package clauses). Over GOROOT/src,
+    // `check` read the whole import closure of each typed package, most of it never
+    // looked into.
+    if (forCheck || variant !== 'lib' || !sp.name) this.read(entry, sp, variant, forCheck);
+    else pkg.defer(() => this.read(entry, sp, variant, false));
+    return e;
+  }
+
+  /** Parses and collects an entry's package. */
+  private read(e: Entry, sp: SourcePackage, variant: 'lib' | 'test' | 'xtest', forCheck: boolean): void {
+    e.deferred = false;
+    e.pkg.undefer();
+    const paths = variant === 'lib' ? sp.goFiles : variant === 'test' ? [...sp.goFiles, ...sp.testGoFiles] : sp.xTestGoFiles;
+    const bodiless = !forCheck && this.opts.skipImportBodies === true;
+    const { files, errors } = this.parse(paths, bodiless);
+    e.files.push(...files);
+    e.parseErrors = errors;
+    e.bodiless = bodiless;
+    if (variant === 'xtest') e.pkg.name = files[0]?.file.Name.Name ?? sp.name + '_test';
+    else if (!e.pkg.name) e.pkg.name = files[0]?.file.Name.Name ?? '';
+    if (variant !== 'lib') this.entry(sp, 'lib');
+    e.checker = new Checker(e.pkg, files, (importPath, fromFile) => {
       // The external test package sees the package under test with its _test.go files.
       if (variant === 'xtest' && importPath === sp.importPath && sp.testGoFiles.length > 0) return this.entry(sp, 'test').pkg;
-      void testVariant;
       return this.importPackage(importPath, dirname(fromFile));
     }, (p) => this.posString(p), { scopes: this.opts.scopes ?? false, declarationsOnly: !forCheck });
-    entry.collecting = false;
-    return entry;
+    e.collecting = false;
   }
 
   /**
@@ -153,7 +178,7 @@ export class Program {
       }
       try {
         const r = parseSource(source, src, { comments: this.opts.comments ?? false });
-        this.filesParsed++;
+        this.counted(name);
         for (const err of r.errors.slice(0, 10)) errors.push(formatError(err));
         const bodies = new Map<number, BlockStmt>();
         for (const d of r.file.Decls) if (d.kind === 'FuncDecl' && d.Body) bodies.set(d.Body.Lbrace, d.Body);
@@ -219,6 +244,12 @@ export class Program {
        * when this call creates their package (not when it exists already).
        */
       parsed?: ReadonlyMap<string, File>;
+      /**
+       * check() checks each function body only when a question about a node inside it
+       * is asked of the Info (Checker.checkBodiesOnDemand); its errors are those of the
+       * bodies checked so far.
+       */
+      bodiesOnDemand?: boolean;
     } = {},
   ): PreparedPackage[] {
     const variants: ('lib' | 'test' | 'xtest')[] = [];
@@ -227,13 +258,13 @@ export class Program {
     if (opts.tests && sp.xTestGoFiles.length > 0) variants.push('xtest');
     this.adoptable = opts.parsed ? new Map(opts.parsed) : null;
     try {
-      return this.prepareVariants(sp, variants);
+      return this.prepareVariants(sp, variants, opts.bodiesOnDemand === true);
     } finally {
       this.adoptable = null;
     }
   }
 
-  private prepareVariants(sp: SourcePackage, variants: ('lib' | 'test' | 'xtest')[]): PreparedPackage[] {
+  private prepareVariants(sp: SourcePackage, variants: ('lib' | 'test' | 'xtest')[], bodiesOnDemand: boolean): PreparedPackage[] {
     return variants.map((v) => {
       const e = this.entry(sp, v, true);
       let checked: CheckedPackage | undefined;
@@ -245,7 +276,8 @@ export class Program {
           if (!checked) {
             const c = e.checker!;
             c.indexPositions();
-            c.checkBodies();
+            if (bodiesOnDemand) c.checkBodiesOnDemand();
+            else c.checkBodies();
             checked = { pkg: e.pkg, source: sp, files: e.files, info: c.info, errors: [...e.parseErrors, ...c.errors] };
           }
           return checked;

@@ -175,9 +175,9 @@ test('a package imported without bodies and checked later gets the types a fresh
   const program = new Program(loader, { skipImportBodies: true });
   program.check(loader.packages([join(fixtureDir, 'cache')]).packages[0]!);
   const sync = loader.resolveImport('sync', join(fixtureDir, 'cache'))!;
-  const parsedBefore = program.filesParsed;
+  for (const f of sync.goFiles) assert.equal(program.parses.get(f), 1, `${f} parsed once, for cache's use of sync`);
   const [filled] = program.check(sync);
-  assert.equal(program.filesParsed - parsedBefore, sync.goFiles.length, "sync's files parsed again for their bodies, nothing else");
+  for (const f of sync.goFiles) assert.equal(program.parses.get(f), 2, `${f} parsed again for its bodies`);
 
   const fresh = new Program(createLoader({ cwd: fixtureDir, tests: false }));
   const [direct] = fresh.check(fresh.loader.resolveImport('sync', join(fixtureDir, 'cache'))!);
@@ -191,4 +191,39 @@ test('a package imported without bodies and checked later gets the types a fresh
   assert.ok(b.length > 1000, `sync has many records (${b.length})`);
   assert.deepEqual(a, b);
   assert.deepEqual(filled!.errors, direct!.errors);
+});
+
+test('an import is read only once an importer looks into it', (t) => {
+  if (!requireGo(t)) return;
+  const loader = createLoader({ cwd: fixtureDir, tests: false });
+  const program = new Program(loader, { skipImportBodies: true });
+  const cacheDir = join(fixtureDir, 'cache');
+  program.check(loader.packages([cacheDir]).packages[0]!);
+  const sync = loader.resolveImport('sync', cacheDir)!;
+  const read = (path: string, from: string) => loader.resolveImport(path, from)!.goFiles.some((f) => program.parses.has(f));
+  assert.ok(read('sync', cacheDir) && read('net/http', cacheDir), 'what cache uses is read');
+  // sync imports internal/race for its function bodies only, which cache never looks into.
+  assert.ok(!read('internal/race', sync.dir), 'internal/race is not read');
+});
+
+test('bodies checked on demand answer every question as a full check does', (t) => {
+  if (!requireGo(t)) return;
+  for (const dir of ['cache', 'gen']) {
+    const records = (p: Program, cp: CheckedPackage): string[] => {
+      const out: string[] = [];
+      for (const f of cp.files) dumpFile(p.fset, cp.info, f.file, (r) => out.push(JSON.stringify(r)));
+      return out;
+    };
+    const fullLoader = createLoader({ cwd: fixtureDir, tests: false });
+    const full = new Program(fullLoader);
+    const [whole] = full.check(fullLoader.packages([join(fixtureDir, dir)]).packages[0]!);
+    const lazyLoader = createLoader({ cwd: fixtureDir, tests: false });
+    const lazy = new Program(lazyLoader, { skipImportBodies: true });
+    const [prepared] = lazy.prepare(lazyLoader.packages([join(fixtureDir, dir)]).packages[0]!, { bodiesOnDemand: true });
+    // dumpFile asks about every node in source order: each body is checked when first asked about.
+    const a = records(lazy, prepared!.check());
+    const b = records(full, whole!);
+    assert.ok(b.length > 100, `${dir} has records (${b.length})`);
+    assert.deepEqual(a, b, dir);
+  }
 });
