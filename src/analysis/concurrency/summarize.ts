@@ -3210,7 +3210,7 @@ class FuncWalker {
       if (c) this.push(c);
       i++;
     }
-    if (inlinedAccesses) for (const r of m.roots(s.accessRoots ?? [])) this.inlinedAccessRoots.add(r);
+    if (inlinedAccesses && s.accessRoots) m.addRoots(s.accessRoots, this.inlinedAccessRoots);
   }
 
 }
@@ -3450,23 +3450,22 @@ class CallMapping implements InlineLayer {
    * this call's names now, as copying the accesses did: inlinedLocals (and so localRoots
    * and a goroutine's ownLocals) must hold them when the caller's summary is finished.
    */
-  roots(roots: readonly string[]): string[] {
-    const out = new Set<string>();
-    const add = (r: string): void => addVariableRoot(out, r);
-    for (const r of roots) {
+  /** Adds to `out` the variable roots `roots` (a callee's accessRoots) become in this call, naming the callee's locals for it. */
+  addRoots(roots: readonly string[], out: Set<string>): void {
+    for (let j = 0; j < roots.length; j++) {
+      const r = roots[j]!;
       const i = this.substRoots.indexOf(r);
-      if (i < 0) add(this.renamedRoot(r));
+      if (i < 0) addVariableRoot(out, this.renamedRoot(r));
       else {
         const sp = this.substPaths[i];
         if (sp) {
-          add(sp.root);
-          if (sp.own) add(sp.own.root);
+          addVariableRoot(out, sp.root);
+          if (sp.own) addVariableRoot(out, sp.own.root);
         }
       }
     }
     // The locks held here join every inlined access's lock set.
-    for (const k of this.heldHere.keys()) add(keyRoot(k));
-    return [...out];
+    for (const k of this.heldHere.keys()) addVariableRoot(out, keyRoot(k));
   }
 }
 
