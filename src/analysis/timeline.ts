@@ -98,7 +98,9 @@ export interface ThreadSummary {
 export function printTimeline(out: NodeJS.WritableStream, runStart: number, phases: [string, number][], rows: TimelineRow[], threads: ThreadSummary[]): void {
   const t = (x: number) => (x - runStart).toFixed(0).padStart(6);
   const ms = (x: number) => x.toFixed(0).padStart(5);
-  const lines: string[] = ['[timeline] ms since run start; parse/prep/bodies/checks in ms'];
+  // Node's options say whether the V8 pool was set (the CLI relaunches with one thread on two cores).
+  const node = process.execArgv.length > 0 ? `; node ${process.execArgv.join(' ')}` : '';
+  const lines: string[] = [`[timeline] ms since run start; parse/prep/bodies/checks in ms${node}`];
   for (const [name, at] of phases) lines.push(`[timeline] phase ${name.padEnd(24)} ${t(at)}`);
   lines.push('[timeline] thread      sent  start    end  total   cpu  wait parse  prep bodies checks  via     files job');
   for (const r of [...rows].sort((a, b) => a.timing.start - b.timing.start)) {
