@@ -16,8 +16,9 @@ import type * as ast from '../../syntax/ast.js';
 import { buildJobSyntax, jobsOf } from '../units.js';
 import { listLabelledCases } from '../fixtures/manifest.js';
 import { findGo, repoRoot } from '../../testutil/go.js';
-import { buildModel, mayStartBySyntax, mayStartGoroutines, nameGraph, walkerTypes, withWalkerTypes, type ConcurrencyModel } from './model.js';
+import { buildModel, mayStartBySyntax, mayStartGoroutines, nameGraph, walkerTypes, withWalkerTypes, type ConcurrencyModel, type ModelOptions } from './model.js';
 import { importedCode } from './crosspkg.js';
+import type { ImportedCode, SourceAccess } from './summarize.js';
 
 function decls(src: string): Map<string, ast.FuncDecl> {
   const { file } = parseFile(new FileSet(), 'x.go', new TextEncoder().encode(src));
@@ -97,34 +98,30 @@ function describeRaces(m: ConcurrencyModel): string[] {
   return m.races.map((r) => `${r.kind} ${r.a.pos}-${r.a.end} ${r.a.op} ${r.a.fn} | ${r.b.pos}-${r.b.end} ${r.b.op} ${r.b.fn} | ${r.actx.describe} | ${r.bctx.describe}`);
 }
 
-test('summarising only what the model reads finds the same races as summarising every declaration', () => {
-  const dirs = new Set(listLabelledCases().map((c) => join(repoRoot, c.moduleDir)));
-  for (const extra of ['examples', 'src/checks/map-race/testdata', 'src/checks/data-race/testdata']) {
-    if (existsSync(join(repoRoot, extra, 'go.mod'))) dirs.add(join(repoRoot, extra));
-  }
+/**
+ * Over the corpus, the races of the model as check builds it must be those of the model
+ * built with `other`; `each` sees every unit's model as check builds it.
+ */
+function assertSameRaces(other: ModelOptions, each?: (m: ConcurrencyModel, u: Unit) => void): void {
   let units = 0;
-  let skipped = 0;
   let races = 0;
-  for (const dir of dirs) {
-    const loader = createLoader({ cwd: dir, tests: true });
-    // Calls into imported packages are followed (their summaries come from their own code).
-    const imports = { loader, fset: new FileSet() };
-    for (const job of jobsOf(loader.packages(['./...']).packages, null, true)) {
-      for (const u of buildJobSyntax(job, [], imports).units) {
-        const line = (p: number) => u.fset.position(p).line;
-        const src = { source: (f: ast.File) => u.source(f), fileAt: (p: number) => u.fileAt(p), line };
-        const imported = () => importedCode((path, fromDir) => u.imported(path, fromDir), u, line);
-        const fast = buildModel(u.files, src, u.goVersion, { imports: imported() });
-        const full = buildModel(u.files, src, u.goVersion, { keepAllEvents: true, imports: imported() });
-        assert.deepEqual(describeRaces(fast), describeRaces(full), `races differ in ${u.importPath} (${u.dir})`);
-        units++;
-        races += fast.races.length;
-        for (const f of u.files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body && !fast.summarizer.hasSummary(d)) skipped++;
-      }
-    }
-  }
-  // The comparison must have exercised both sides: races found, declarations left unsummarised.
+  forEachCorpusUnit(corpusDirs(), (u, src, imported) => {
+    const m = buildModel(u.files, src, u.goVersion, { imports: imported() });
+    const reference = buildModel(u.files, src, u.goVersion, { ...other, imports: imported() });
+    assert.deepEqual(describeRaces(m), describeRaces(reference), `races differ in ${u.importPath} (${u.dir})`);
+    units++;
+    races += m.races.length;
+    each?.(m, u);
+  });
+  // The comparison must have exercised both sides.
   assert.ok(units > 100 && races > 50, `too little compared: ${units} packages, ${races} races`);
+}
+
+test('summarising only what the model reads finds the same races as summarising every declaration', () => {
+  let skipped = 0;
+  assertSameRaces({ keepAllEvents: true }, (m, u) => {
+    for (const f of u.files) for (const d of f.Decls) if (d.kind === 'FuncDecl' && d.Body && !m.summarizer.hasSummary(d)) skipped++;
+  });
   assert.ok(skipped > 0, 'no declaration was skipped');
 });
 
@@ -135,6 +132,23 @@ function corpusDirs(): Set<string> {
     if (existsSync(join(repoRoot, extra, 'go.mod'))) dirs.add(join(repoRoot, extra));
   }
   return dirs;
+}
+
+type Unit = ReturnType<typeof buildJobSyntax>['units'][number];
+
+/** Calls f with each package unit of the modules in dirs (tests included), its source access and its imports (calls into them are followed). */
+function forEachCorpusUnit(dirs: Iterable<string>, f: (u: Unit, src: SourceAccess, imported: () => ImportedCode) => void): void {
+  for (const dir of dirs) {
+    const loader = createLoader({ cwd: dir, tests: true });
+    const imports = { loader, fset: new FileSet() };
+    for (const job of jobsOf(loader.packages(['./...']).packages, null, true)) {
+      for (const u of buildJobSyntax(job, [], imports).units) {
+        const line = (p: number) => u.fset.position(p).line;
+        const src = { source: (file: ast.File) => u.source(file), fileAt: (p: number) => u.fileAt(p), line };
+        f(u, src, () => importedCode((path, fromDir) => u.imported(path, fromDir), u, line));
+      }
+    }
+  }
 }
 
 test('the name graph names every declaration a walk resolves a call to, its methods by the walk\'s own types', (t) => {
@@ -148,35 +162,27 @@ test('the name graph names every declaration a walk resolves a call to, its meth
   let resolved = 0;
   let typedEdges = 0;
   let untypedEdges = 0;
-  for (const dir of dirs) {
-    const loader = createLoader({ cwd: dir, tests: true });
-    const imports = { loader, fset: new FileSet() };
-    for (const job of jobsOf(loader.packages(['./...']).packages, null, true)) {
-      for (const u of buildJobSyntax(job, [], imports).units) {
-        const line = (p: number) => u.fset.position(p).line;
-        const src = { source: (f: ast.File) => u.source(f), fileAt: (p: number) => u.fileAt(p), line };
-        const seen: [ast.FuncDecl, ast.FuncDecl][] = [];
-        const m = buildModel(u.files, src, u.goVersion, {
-          keepAllEvents: true,
-          imports: importedCode((path, fromDir) => u.imported(path, fromDir), u, line),
-          observeCallee: (caller, callee) => seen.push([caller, callee]),
-        });
-        const decls = u.files.flatMap((f) => f.Decls.filter((d): d is ast.FuncDecl => d.kind === 'FuncDecl' && d.Body !== null));
-        const untyped = nameGraph(decls);
-        const typed = withWalkerTypes(untyped, decls, walkerTypes(m.summarizer));
-        for (const [caller, callee] of seen) {
-          if (caller === callee || callee.Body === null) continue; // recursion (the walk asks and is refused), or nothing to summarise
-          const at = u.fset.position(callee.Name.NamePos);
-          assert.ok(typed.names.get(caller)?.includes(callee), `${m.summarizer.funcName(caller)} resolves a call to ${m.summarizer.funcName(callee)} (${at.filename}:${at.line}), which the name graph misses`);
-          resolved++;
-        }
-        for (const d of decls) {
-          typedEdges += typed.names.get(d)?.length ?? 0;
-          untypedEdges += untyped.names.get(d)?.length ?? 0;
-        }
-      }
+  forEachCorpusUnit(dirs, (u, src, imported) => {
+    const seen: [ast.FuncDecl, ast.FuncDecl][] = [];
+    const m = buildModel(u.files, src, u.goVersion, {
+      keepAllEvents: true,
+      imports: imported(),
+      observeCallee: (caller, callee) => seen.push([caller, callee]),
+    });
+    const decls = u.files.flatMap((f) => f.Decls.filter((d): d is ast.FuncDecl => d.kind === 'FuncDecl' && d.Body !== null));
+    const untyped = nameGraph(decls);
+    const typed = withWalkerTypes(untyped, decls, walkerTypes(m.summarizer));
+    for (const [caller, callee] of seen) {
+      if (caller === callee || callee.Body === null) continue; // recursion (the walk asks and is refused), or nothing to summarise
+      const at = u.fset.position(callee.Name.NamePos);
+      assert.ok(typed.names.get(caller)?.includes(callee), `${m.summarizer.funcName(caller)} resolves a call to ${m.summarizer.funcName(callee)} (${at.filename}:${at.line}), which the name graph misses`);
+      resolved++;
     }
-  }
+    for (const d of decls) {
+      typedEdges += typed.names.get(d)?.length ?? 0;
+      untypedEdges += untyped.names.get(d)?.length ?? 0;
+    }
+  });
   assert.ok(resolved > 300, `too few calls resolved: ${resolved}`);
   // The types must have removed edges (methods of other types that share a name).
   assert.ok(typedEdges < untypedEdges, `typed graph ${typedEdges} edges, untyped ${untypedEdges}`);
@@ -184,25 +190,7 @@ test('the name graph names every declaration a walk resolves a call to, its meth
 });
 
 test("building only the spawner's accesses its goroutines can meet finds the same races as building them all", () => {
-  let units = 0;
-  let races = 0;
-  for (const dir of corpusDirs()) {
-    const loader = createLoader({ cwd: dir, tests: true });
-    const imports = { loader, fset: new FileSet() };
-    for (const job of jobsOf(loader.packages(['./...']).packages, null, true)) {
-      for (const u of buildJobSyntax(job, [], imports).units) {
-        const line = (p: number) => u.fset.position(p).line;
-        const src = { source: (f: ast.File) => u.source(f), fileAt: (p: number) => u.fileAt(p), line };
-        const imported = () => importedCode((path, fromDir) => u.imported(path, fromDir), u, line);
-        const filtered = buildModel(u.files, src, u.goVersion, { imports: imported() });
-        const all = buildModel(u.files, src, u.goVersion, { keepAllAccesses: true, imports: imported() });
-        assert.deepEqual(describeRaces(filtered), describeRaces(all), `races differ in ${u.importPath} (${u.dir})`);
-        units++;
-        races += filtered.races.length;
-      }
-    }
-  }
-  assert.ok(units > 100 && races > 50, `too little compared: ${units} packages, ${races} races`);
+  assertSameRaces({ keepAllAccesses: true });
 });
 
 test("a spawner's access left out still shows the Once it went through", () => {
