@@ -6,6 +6,7 @@ import { createLoader } from '../load/index.js';
 import { inspect, pos as nodePos, end as nodeEnd, type CallExpr, type Expr, type File, type Node } from '../syntax/ast.js';
 import { repoRoot, requireGo } from '../testutil/go.js';
 import { dumpFile } from './dump.js';
+import { unquote } from './checker.js';
 import { Program, type CheckedPackage } from './program.js';
 import {
   ArrayType, Chan, ChanDir, Func, MapType, Named, Package, Pointer, Signature, Slice, Struct, Tuple, Typ, TypeName, Var,
@@ -226,4 +227,16 @@ test('bodies checked on demand answer every question as a full check does', (t) 
     assert.ok(b.length > 100, `${dir} has records (${b.length})`);
     assert.deepEqual(a, b, dir);
   }
+});
+
+test('string literals: the value Go gives them', () => {
+  const cases: [string, string][] = [
+    ['"plain"', 'plain'],
+    ['"a\\x41\\101\\u00e9\\U0001F600\\n\\t\\"\\\\"', 'aAA\u00e9\u{1F600}\n\t"\\'],
+    ['"\\a\\b\\f\\r\\v\\\'"', '\x07\b\f\r\v\''],
+    ['"\\xe2\\x82\\xac"', '\u20ac'], // the bytes of one UTF-8 character, one escape each
+    ['"é😀 and \\x20"', 'é😀 and  '],
+    ['`raw \\n\r\nline`', 'raw \\n\nline'], // carriage returns are dropped from raw strings
+  ];
+  for (const [lit, want] of cases) assert.equal(unquote(lit), want, lit);
 });
