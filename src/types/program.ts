@@ -42,8 +42,6 @@ interface Entry {
   collecting: boolean;
   /** Parsed as an import, without function bodies (ProgramOptions.skipImportBodies), and not filled in since. */
   bodiless: boolean;
-  /** Not parsed yet: an import whose scope no importer has looked into (Package.defer). */
-  deferred: boolean;
 }
 
 export interface ProgramOptions {
@@ -119,13 +117,14 @@ export class Program {
     const key = this.key(sp, variant);
     let e = this.entries.get(key);
     if (e) {
-      if (forCheck && e.deferred) this.read(e, sp, variant, true);
+      // No checker yet: an import no importer has looked into (Package.defer).
+      if (forCheck && e.checker === null) this.read(e, sp, variant, true);
       else if (forCheck && e.bodiless) this.fillBodies(e);
       return e;
     }
     const path = variant === 'xtest' ? sp.importPath + '_test' : sp.importPath;
     const pkg = new Package(path, variant === 'xtest' ? '' : sp.name);
-    e = { pkg, checker: null, source: sp, files: [], parseErrors: [], collecting: true, bodiless: false, deferred: true };
+    e = { pkg, checker: null, source: sp, files: [], parseErrors: [], collecting: true, bodiless: false };
     this.entries.set(key, e);
     this.entriesByPkg.set(pkg, e);
     const entry = e;
@@ -140,7 +139,6 @@ export class Program {
 
   /** Parses and collects an entry's package. */
   private read(e: Entry, sp: SourcePackage, variant: 'lib' | 'test' | 'xtest', forCheck: boolean): void {
-    e.deferred = false;
     e.pkg.undefer();
     const paths = variant === 'lib' ? sp.goFiles : variant === 'test' ? [...sp.goFiles, ...sp.testGoFiles] : sp.xTestGoFiles;
     const bodiless = !forCheck && this.opts.skipImportBodies === true;

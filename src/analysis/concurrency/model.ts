@@ -15,7 +15,7 @@ import {
   type AccessEvent, type AccessFilter, type Event, type FuncSummary, type LockSet, type SpawnEvent, type SummaryEvent, type SyncEvent, commonLock, concreteEvents, delivers,
   flattenRuns,
 } from './events.js';
-import { type LType, receiverBaseName } from './litetypes.js';
+import { receiverBaseName } from './litetypes.js';
 import { BodyDeclarations, BodyFacts, type ImportedCode, type SourceAccess, Summarizer } from './summarize.js';
 import { startsInImportedPackage } from './crosspkg.js';
 import { writtenLocation } from './summarize.js';
@@ -182,7 +182,7 @@ export function buildModel(files: readonly ast.File[], src: SourceAccess, goVers
   // Method calls resolved by the walk's types, where it matters: over GOROOT/src, 5,375
   // starters by names alone, 2,885 by types (any `x.start()` reached every method named
   // start); summaries read 11,244 and 8,604.
-  const graph = quiet ? EMPTY_GRAPH : withWalkerTypes(byNames, reach([...mayStartGoroutines(decls, byNames), ...roles.keys()], byNames.names), walkerTypes(sz));
+  const graph = quiet ? EMPTY_GRAPH : withWalkerTypes(byNames, reach([...mayStartGoroutines(decls, byNames), ...roles.keys()], byNames.names), sz);
   const starters = mayStartGoroutines(decls, graph);
   // The summaries the model reads, and every declaration they name (what they inline).
   const read = reach([...starters, ...roles.keys()], graph.names);
@@ -431,11 +431,13 @@ export function nameGraph(
 
 /**
  * The graph with the method calls of the `relevant` bodies resolved as their walks will
- * resolve them (WalkerTypes), not to every method of the name; other bodies keep their
- * edges by name. A body outside what the graph by names reaches from the model's roots
- * needs no resolving: resolving only removes edges, so it stays outside.
+ * resolve them, not to every method of the name: the walk resolves `x.m(...)` (a call, a
+ * method value, a go statement) as `index.method(typeOf(x), "m")`, and
+ * `Summarizer.bodyTyper` is that typeOf without the walk. Other bodies keep their edges
+ * by name. A body outside what the graph by names reaches from the model's roots needs
+ * no resolving: resolving only removes edges, so it stays outside.
  */
-export function withWalkerTypes(g: NameGraph, relevant: Iterable<ast.FuncDecl>, types: WalkerTypes): NameGraph {
+export function withWalkerTypes(g: NameGraph, relevant: Iterable<ast.FuncDecl>, sz: Summarizer): NameGraph {
   const names = new Map(g.names);
   for (const d of relevant) {
     const selectors = g.methodSelectors.get(d);
@@ -445,14 +447,14 @@ export function withWalkerTypes(g: NameGraph, relevant: Iterable<ast.FuncDecl>, 
       locals.enter(n);
       return true;
     }, (n) => locals.leave(n));
-    const typeOf = types.bodyTyper(d, locals);
+    const typeOf = sz.bodyTyper(d, locals);
     const named = new Set(g.funcNames.get(d));
     for (const sel of selectors) {
       const t = typeOf(sel.X);
       if (t === undefined) {
         for (const c of g.methodsByName.get(sel.Sel.Name) ?? []) named.add(c);
       } else {
-        const m = types.method(t, sel.Sel.Name);
+        const m = sz.index.method(t, sel.Sel.Name)?.decl;
         if (m !== undefined) named.add(m);
       }
     }
@@ -467,24 +469,6 @@ export function withWalkerTypes(g: NameGraph, relevant: Iterable<ast.FuncDecl>, 
     }
   }
   return { ...g, names, namedBy };
-}
-
-/**
- * What the name graph needs of the summaries' walker (summarize.ts) to resolve a method
- * call to the one method the walk will inline, not to every method of that name: the
- * walk resolves `x.m(...)` (a call, a method value, a go statement) as
- * `index.method(typeOf(x), "m")`, and `bodyTyper` is that typeOf without the walk.
- */
-export interface WalkerTypes {
-  bodyTyper(d: ast.FuncDecl, locals: BodyDeclarations): (e: ast.Expr) => LType | undefined;
-  method(t: LType, name: string): ast.FuncDecl | undefined;
-}
-
-export function walkerTypes(sz: Summarizer): WalkerTypes {
-  return {
-    bodyTyper: (d, locals) => sz.bodyTyper(d, locals),
-    method: (t, name) => sz.index.method(t, name)?.decl,
-  };
 }
 
 /** Everything reachable from `from` along the edges of `edgeMaps`. */

@@ -189,7 +189,7 @@ export class BodyDeclarations {
   }
 
   private declare(id: ast.Expr | null, decl: LocalDeclaration, from: number): void {
-    if (id === null || id.kind !== 'Ident' || id.Name === '_') return;
+    if (id === null || id.kind !== 'Ident') return;
     const scope = this.scopes[this.scopes.length - 1];
     if (scope === undefined) return;
     // A `:=` of a name already declared in the same scope assigns it (walkAssign).
@@ -405,7 +405,7 @@ export class Summarizer {
   }
 
   summaryOf(decl: ast.FuncDecl, depth = 0): FuncSummary {
-    if (this.observeCallee !== undefined && this.walking.length > 0) this.observeCallee(this.walking[this.walking.length - 1]!, decl);
+    this.noteCallee(decl);
     const done = this.memo.get(decl);
     if (done) return done;
     if (this.inProgress.has(decl) || depth > this.maxDepth || !decl.Body) return emptySummary(this.funcName(decl), !decl.Body ? false : true);

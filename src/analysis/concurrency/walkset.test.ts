@@ -16,7 +16,7 @@ import type * as ast from '../../syntax/ast.js';
 import { buildJobSyntax, jobsOf } from '../units.js';
 import { listLabelledCases } from '../fixtures/manifest.js';
 import { findGo, repoRoot } from '../../testutil/go.js';
-import { buildModel, mayStartBySyntax, mayStartGoroutines, nameGraph, walkerTypes, withWalkerTypes, type ConcurrencyModel, type ModelOptions } from './model.js';
+import { buildModel, mayStartBySyntax, mayStartGoroutines, nameGraph, withWalkerTypes, type ConcurrencyModel, type ModelOptions } from './model.js';
 import { importedCode } from './crosspkg.js';
 import type { ImportedCode, SourceAccess } from './summarize.js';
 
@@ -171,7 +171,7 @@ test('the name graph names every declaration a walk resolves a call to, its meth
     });
     const decls = u.files.flatMap((f) => f.Decls.filter((d): d is ast.FuncDecl => d.kind === 'FuncDecl' && d.Body !== null));
     const untyped = nameGraph(decls);
-    const typed = withWalkerTypes(untyped, decls, walkerTypes(m.summarizer));
+    const typed = withWalkerTypes(untyped, decls, m.summarizer);
     for (const [caller, callee] of seen) {
       if (caller === callee || callee.Body === null) continue; // recursion (the walk asks and is refused), or nothing to summarise
       const at = u.fset.position(callee.Name.NamePos);
