@@ -105,6 +105,26 @@ const CHUNK_BITS = 10;
 const CHUNK_ROWS = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_ROWS - 1;
 
+/**
+ * The position index last given back (Info.release), all zeros, kept for the next Info
+ * whose package fits in it: one run checks hundreds of packages one after another.
+ */
+let sparePositionIndex: Int32Array | null = null;
+
+function takePositionIndex(length: number): Int32Array {
+  const spare = sparePositionIndex;
+  if (spare !== null && spare.length >= length) {
+    sparePositionIndex = null;
+    return spare.length === length ? spare : spare.subarray(0, length);
+  }
+  return new Int32Array(length);
+}
+
+function givePositionIndex(index: Int32Array): void {
+  const whole = index.length === index.buffer.byteLength >> 2 ? index : new Int32Array(index.buffer);
+  if (sparePositionIndex === null || sparePositionIndex.length < whole.length) sparePositionIndex = whole;
+}
+
 export class Info {
   /** Positions lo..hi-1 are indexed directly: slot = row + 1 (0: none). */
   private lo: number;
@@ -146,7 +166,7 @@ export class Info {
     if (this.slots !== null || this.hi > this.lo || hi <= lo) return;
     this.lo = lo;
     this.hi = hi;
-    const slots = (this.slots = new Int32Array(hi - lo));
+    const slots = (this.slots = takePositionIndex(hi - lo));
     const ov = this.overflow;
     if (ov === null) return;
     for (const [n, r] of ov) {
@@ -156,6 +176,34 @@ export class Info {
         ov.delete(n);
       }
     }
+  }
+
+  /**
+   * Forgets every record (questions asked later find none) and gives the position index
+   * back for the next package's Info (Program.release): its used slots are cleared,
+   * which costs a pass over the rows, where a new index costs zeroed pages the size of
+   * the package's source, four bytes per byte.
+   */
+  release(): void {
+    const slots = this.slots;
+    if (slots !== null) {
+      for (let r = 0; r < this.rows; r++) {
+        const i = keyPos(this.col(r, 0) as ast.Expr) - this.lo;
+        if (i >= 0 && i < slots.length && slots[i] === r + 1) slots[i] = 0;
+      }
+      givePositionIndex(slots);
+    }
+    this.slots = null;
+    this.lo = this.hi = 0;
+    this.overflow = null;
+    this.chunks = [];
+    this.flags = new Uint16Array(0);
+    this.rows = 0;
+    this.extraDefs = null;
+    this.demand = undefined;
+    this.implicits.clear();
+    this.scopes.clear();
+    this.instances.clear();
   }
 
   // ---------------------------------------------------------------- rows
@@ -188,7 +236,7 @@ export class Info {
 
   private row(n: ast.Expr, key: number): number {
     let slots = this.slots;
-    if (slots === null && this.hi > this.lo) slots = this.slots = new Int32Array(this.hi - this.lo);
+    if (slots === null && this.hi > this.lo) slots = this.slots = takePositionIndex(this.hi - this.lo);
     const i = key - this.lo;
     if (slots !== null && i >= 0 && i < slots.length) {
       const r = slots[i]! - 1;

@@ -286,11 +286,15 @@ export class Program {
 
   /**
    * Drops the Info kept for a package checked completely (its objects stay, for
-   * importers): for runs over many packages that look at each package once.
+   * importers): for runs over many packages that look at each package once. The
+   * CheckedPackage's Info answers nothing after this.
    */
   release(cp: { pkg: Package }): void {
     const e = this.entriesByPkg.get(cp.pkg);
-    if (e?.checker) e.checker.info = new Info();
+    if (e?.checker) {
+      e.checker.info.release();
+      e.checker.info = new Info();
+    }
   }
 
   posString(p: number): string {
