@@ -180,17 +180,15 @@ export class Info {
 
   /**
    * Forgets every record (questions asked later find none) and gives the position index
-   * back for the next package's Info (Program.release): its used slots are cleared,
-   * which costs a pass over the rows, where a new index costs zeroed pages the size of
-   * the package's source, four bytes per byte.
+   * back, zeroed, for the next package's Info (Program.release): a new index costs
+   * zeroed pages the size of the package's source, four bytes per byte, faulted in one
+   * by one. (Clearing only the slots of the rows, through their nodes, took longer than
+   * zeroing all of them.)
    */
   release(): void {
     const slots = this.slots;
     if (slots !== null) {
-      for (let r = 0; r < this.rows; r++) {
-        const i = keyPos(this.col(r, 0) as ast.Expr) - this.lo;
-        if (i >= 0 && i < slots.length && slots[i] === r + 1) slots[i] = 0;
-      }
+      slots.fill(0);
       givePositionIndex(slots);
     }
     this.slots = null;
