@@ -25,14 +25,11 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -78,13 +75,7 @@ func typesbenchMain(args []string) {
 		checked := map[string]*types.Package{}
 		for _, p := range pkgs {
 			files := parsePackage(fset, p)
-			info := &types.Info{
-				Types:      map[ast.Expr]types.TypeAndValue{},
-				Defs:       map[*ast.Ident]types.Object{},
-				Uses:       map[*ast.Ident]types.Object{},
-				Selections: map[*ast.SelectorExpr]*types.Selection{},
-				Implicits:  map[ast.Node]types.Object{},
-			}
+			info := newFullInfo()
 			conf := types.Config{
 				Importer:    checkedImporter{checked: checked, importMap: p.ImportMap},
 				FakeImportC: true,
@@ -135,15 +126,11 @@ func parsePackage(fset *token.FileSet, p depPackage) []*ast.File {
 	var files []*ast.File
 	for _, names := range [][]string{p.GoFiles, p.CgoFiles} {
 		for _, n := range names {
-			path := filepath.Join(p.Dir, n)
-			src, err := os.ReadFile(path)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, err)
-				continue
-			}
-			f, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
+			f, err := parseGoFile(fset, filepath.Join(p.Dir, n))
 			if f != nil {
 				files = append(files, f)
+			} else {
+				fmt.Fprintln(os.Stderr, err)
 			}
 		}
 	}
@@ -167,25 +154,11 @@ func processCPU() time.Duration {
 }
 
 func listDeps(patterns []string) []depPackage {
-	cmd := exec.Command("go", append([]string{"list", "-e", "-deps", "-json=Dir,ImportPath,Name,GoFiles,CgoFiles,ImportMap"}, patterns...)...)
-	cmd.Stderr = os.Stderr
-	data, err := cmd.Output()
-	if err != nil && len(data) == 0 {
-		fmt.Fprintln(os.Stderr, "typesbench: go list:", err)
-		os.Exit(2)
-	}
 	var pkgs []depPackage
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	for dec.More() {
-		var p depPackage
-		if err := dec.Decode(&p); err != nil {
-			fmt.Fprintln(os.Stderr, "typesbench: go list output:", err)
-			os.Exit(2)
+	for _, p := range goList[depPackage]("typesbench", []string{"-deps", "-json=Dir,ImportPath,Name,GoFiles,CgoFiles,ImportMap"}, patterns) {
+		if p.ImportPath != "unsafe" && p.ImportPath != "C" {
+			pkgs = append(pkgs, p)
 		}
-		if p.ImportPath == "unsafe" || p.ImportPath == "C" {
-			continue
-		}
-		pkgs = append(pkgs, p)
 	}
 	return pkgs
 }

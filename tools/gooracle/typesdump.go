@@ -101,13 +101,7 @@ func typesdumpMain(args []string) {
 			}
 		}
 		nfiles += len(files)
-		info := &types.Info{
-			Types:      map[ast.Expr]types.TypeAndValue{},
-			Defs:       map[*ast.Ident]types.Object{},
-			Uses:       map[*ast.Ident]types.Object{},
-			Selections: map[*ast.SelectorExpr]*types.Selection{},
-			Implicits:  map[ast.Node]types.Object{},
-		}
+		info := newFullInfo()
 		conf := types.Config{Importer: imp, FakeImportC: true, Error: func(error) {}}
 		conf.Check(lp.ImportPath, fset, files, info)
 		if *timeOnly {
@@ -122,6 +116,18 @@ func typesdumpMain(args []string) {
 	}
 }
 
+// newFullInfo asks go/types for every record the differential test and the benchmark
+// compare (racewatch's Info holds the same).
+func newFullInfo() *types.Info {
+	return &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Implicits:  map[ast.Node]types.Object{},
+	}
+}
+
 func parseGoFile(fset *token.FileSet, path string) (*ast.File, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -131,19 +137,26 @@ func parseGoFile(fset *token.FileSet, path string) (*ast.File, error) {
 }
 
 func listPackages(patterns []string) []listedPackage {
-	cmd := exec.Command("go", append([]string{"list", "-e", "-json=Dir,ImportPath,GoFiles,CgoFiles,TestGoFiles"}, patterns...)...)
+	return goList[listedPackage]("typesdump", []string{"-json=Dir,ImportPath,GoFiles,CgoFiles,TestGoFiles"}, patterns)
+}
+
+// goList runs `go list -e` with flags over patterns and decodes its packages; tool names
+// the subcommand in error messages.
+func goList[T any](tool string, flags, patterns []string) []T {
+	args := append(append([]string{"list", "-e"}, flags...), patterns...)
+	cmd := exec.Command("go", args...)
 	cmd.Stderr = os.Stderr
 	data, err := cmd.Output()
 	if err != nil && len(data) == 0 {
-		fmt.Fprintln(os.Stderr, "typesdump: go list:", err)
+		fmt.Fprintf(os.Stderr, "%s: go list: %v\n", tool, err)
 		os.Exit(2)
 	}
-	var pkgs []listedPackage
+	var pkgs []T
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	for dec.More() {
-		var p listedPackage
+		var p T
 		if err := dec.Decode(&p); err != nil {
-			fmt.Fprintln(os.Stderr, "typesdump: go list output:", err)
+			fmt.Fprintf(os.Stderr, "%s: go list output: %v\n", tool, err)
 			os.Exit(2)
 		}
 		pkgs = append(pkgs, p)
