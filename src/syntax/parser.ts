@@ -2227,6 +2227,10 @@ function posOf(n: ast.Node): Pos {
   return astPos(n);
 }
 
+function endOf(n: ast.Node): Pos {
+  return astEnd(n);
+}
+
 /**
  * A list with no spare capacity, for a tree to keep. V8 grows an array that is pushed
  * to by half its length plus 16 slots (an empty one to 16, one of a single element to
@@ -2236,9 +2240,6 @@ function posOf(n: ast.Node): Pos {
  */
 function exact<T>(list: T[]): T[] {
   return list.length === 0 ? list : list.slice();
-}
-function endOf(n: ast.Node): Pos {
-  return astEnd(n);
 }
 
 import { pos as astPos, end as astEnd, unparen } from './ast.js';
