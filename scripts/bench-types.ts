@@ -3,8 +3,9 @@
 // files alone, and beside it go/types and go/parser doing the same two things in the
 // same run (gooracle typesbench), which gives go/types' own ratio of checking to
 // parsing. The earlier anchor, typesdump -time, imported through go/importer's source
-// importer: every import parsed and checked a second time, 6.4 s against 2.1–2.2 s. Times are wall clock and CPU (user+system: on a shared machine wall time
-// mostly measures the neighbours). Peak memory is the kernel's high-water mark of the
+// importer: every import parsed and checked a second time, 6.4 s against 2.1–2.2 s.
+// Times are wall clock and CPU (user+system: on a shared machine wall time mostly
+// measures the neighbours). Peak memory is the kernel's high-water mark of the
 // resident set (VmHWM in /proc/self/status), read once at the end; elsewhere the RSS
 // sampled after each package. Sampling inside the timed loop showed in CPU profiles
 // (345 process.memoryUsage.rss() calls, 86 ms of 3.2 s) and could miss a peak inside a
@@ -111,13 +112,12 @@ interface GoTypesAnchor {
 }
 
 /**
- * go/types doing what the two halves do (gooracle typesbench: every package of
+ * go/types and go/parser doing what the parse and types runs do (gooracle typesbench: every package of
  * `go list -deps ./...` parsed, then parsed again and checked completely, each import
  * answered from the packages checked before it), timed by the Go program itself. The
  * anchor is optional: NaN figures when it cannot run.
  */
 function goTypesAnchor(root: string): GoTypesAnchor {
-  const none: GoTypesAnchor = { packages: NaN, files: NaN, parseMs: NaN, parseCpuMs: NaN, typesMs: NaN, typesCpuMs: NaN };
   try {
     const out = execFileSync(gooracle(), ['typesbench', './...'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const r = JSON.parse(out.trim().split('\n').pop()!) as {
@@ -137,7 +137,7 @@ function goTypesAnchor(root: string): GoTypesAnchor {
       typesCpuMs: r.typesCpuSeconds * 1000,
     };
   } catch {
-    return none;
+    return { packages: NaN, files: NaN, parseMs: NaN, parseCpuMs: NaN, typesMs: NaN, typesCpuMs: NaN };
   }
 }
 
